@@ -1,0 +1,94 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// DeltaDatabase: an encrypted-at-rest JSON document store, built spec-first.
+// Layout and rules: see docs/ and the design contract. Domain modules (DeltaCore,
+// DeltaJSON, DeltaCrypto, DeltaCache, DeltaStorage, DeltaSchema) import no web or
+// RPC framework; only Generated (routes) and DeltaServer know Hummingbird.
+let package = Package(
+    name: "DeltaDatabase",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "deltadb", targets: ["DeltaDB"]),
+        .executable(name: "deltadb-codegen", targets: ["Codegen"]),
+        .library(name: "DeltaClient", targets: ["ClientSDK"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "DeltaCore"),
+        .target(name: "DeltaJSON"),
+        .target(name: "DeltaCrypto", dependencies: ["COpenSSL", "DeltaCore"]),
+        .target(name: "DeltaCache", dependencies: ["DeltaCore"]),
+        .target(name: "DeltaStorage", dependencies: ["DeltaCore", "DeltaCrypto"]),
+        .target(name: "DeltaSchema", dependencies: ["DeltaCore", "DeltaJSON"]),
+        // Hand-written runtime the generated server code calls into (request
+        // decoding, response encoding, operation descriptors), like
+        // swift-openapi-runtime is for swift-openapi-generator.
+        .target(
+            name: "APIRuntime",
+            dependencies: [
+                "DeltaCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .target(
+            name: "Generated",
+            dependencies: [
+                "APIRuntime", "DeltaCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .target(
+            name: "DeltaServer",
+            dependencies: [
+                "Generated", "APIRuntime", "DeltaCore", "DeltaJSON", "DeltaCrypto", "DeltaCache",
+                "DeltaStorage", "DeltaSchema",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/Server"
+        ),
+        .executableTarget(name: "DeltaDB", dependencies: ["DeltaServer"]),
+        .target(name: "CodegenCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "Codegen",
+            dependencies: [
+                "CodegenCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "ClientSDK",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        .testTarget(name: "DeltaCoreTests", dependencies: ["DeltaCore"]),
+        .testTarget(name: "DeltaJSONTests", dependencies: ["DeltaJSON"]),
+        .testTarget(name: "DeltaCryptoTests", dependencies: ["DeltaCrypto"]),
+        .testTarget(name: "DeltaCacheTests", dependencies: ["DeltaCache"]),
+        .testTarget(name: "DeltaStorageTests", dependencies: ["DeltaStorage", "DeltaCrypto"]),
+        .testTarget(name: "DeltaSchemaTests", dependencies: ["DeltaSchema", "DeltaJSON"]),
+        .testTarget(name: "CodegenCoreTests", dependencies: ["CodegenCore"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "DeltaServer", "ClientSDK", "Generated",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

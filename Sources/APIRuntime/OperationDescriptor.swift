@@ -1,0 +1,30 @@
+/// What the spec says about one operation, for the code that guards it.
+///
+/// Generated per operation from `spec/openapi.yaml`: the operation id, method and
+/// path template, and the permission it requires (`x-deltadb-permission`), or nil
+/// for public operations (`security: []`). It carries no behaviour.
+public struct OperationDescriptor: Sendable, Hashable, CustomStringConvertible {
+    /// The permissions of the seed's RBAC model.
+    public enum Permission: String, Sendable, Hashable, CaseIterable {
+        case read, write, admin
+    }
+
+    /// The spec's `operationId`.
+    public let id: String
+    /// The HTTP method, upper case.
+    public let method: String
+    /// The path template, e.g. `/entity/{database}`.
+    public let path: String
+    /// The permission a caller needs, or nil if the operation is public.
+    public let permission: Permission?
+
+    /// Creates a descriptor. Called by generated code.
+    public init(id: String, method: String, path: String, permission: Permission?) {
+        self.id = id
+        self.method = method
+        self.path = path
+        self.permission = permission
+    }
+
+    public var description: String { "\(method) \(path)" }
+}

@@ -1,0 +1,66 @@
+// Generated from spec/openapi.yaml by deltadb-codegen. DO NOT EDIT.
+
+import APIRuntime
+import Hummingbird
+
+extension APIProtocol {
+    /// Registers every operation of the spec on `router`.
+    ///
+    /// Each route decodes its path parameters, authorizes the caller (for
+    /// operations that require a permission), reads query parameters, headers and
+    /// body, calls the handler, and encodes its output. Errors propagate to the
+    /// router's error middleware.
+    public func registerRoutes<Context: RequestContext>(on router: some RouterMethods<Context>, limits: RequestLimits) {
+        router.on("/health", method: .get) { request, context in
+            let input = Operations.GetHealth.Input()
+            switch try await self.getHealth(input) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
+        router.on("/entity/:database", method: .put) { request, context in
+            let database = try RequestReader.pathParameter("database", context: context)
+            let caller = try await self.authorize(
+                Operations.PutEntities.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: database
+            )
+            let body = EntityBatch(bytes: try await RequestReader.body(request, limits: limits))
+            let input = Operations.PutEntities.Input(database: database, body: body)
+            switch try await self.putEntities(input, caller: caller) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
+        router.on("/entity/:database", method: .get) { request, context in
+            let database = try RequestReader.pathParameter("database", context: context)
+            let caller = try await self.authorize(
+                Operations.GetEntity.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: database
+            )
+            let key = try RequestReader.queryParameter("key", request: request, required: true)!
+            let input = Operations.GetEntity.Input(database: database, key: key)
+            switch try await self.getEntity(input, caller: caller) {
+            case .ok(let ok):
+                var headers = HTTPFields()
+                ResponseWriter.add("ETag", ok.etag, to: &headers)
+                return ResponseWriter.raw(ok.body, status: .ok, headers: headers)
+            }
+        }
+        router.on("/entity/:database", method: .delete) { request, context in
+            let database = try RequestReader.pathParameter("database", context: context)
+            let caller = try await self.authorize(
+                Operations.DeleteEntity.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: database
+            )
+            let key = try RequestReader.queryParameter("key", request: request, required: true)!
+            let input = Operations.DeleteEntity.Input(database: database, key: key)
+            switch try await self.deleteEntity(input, caller: caller) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
+    }
+}
