@@ -1,0 +1,110 @@
+/// Where `FileEntityStore` keeps each file, and how it recognises them again.
+///
+/// ```
+/// <root>/files/<db>.db/<key>.meta.json          committed metadata (the commit point)
+/// <root>/files/<db>.db/<key>.<version>.json.enc  the blob that metadata names
+/// <root>/files/<db>.db/<key>.lock                flock target for writers
+/// <root>/files/<db>.db/.tmp-<key>.<tag>          a write in progress (never data)
+/// ```
+/// `<db>` and `<key>` are `StorageName` encodings. An encoded name longer than one
+/// piece becomes nested directories: all pieces but the last are directories without
+/// a dot, the last piece carries the suffix. So in `files/`, dot-less directories
+/// continue a database name and `*.db` directories are databases; inside a database,
+/// dot-less directories continue a key and dotted files belong to an entity.
+struct FileLayout: Sendable {
+    /// `<root>/files`.
+    let filesDirectory: String
+
+    init(root: String) {
+        let trimmed = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+        filesDirectory = trimmed + "/files"
+    }
+
+    /// The directories between `files/` and the database directory's parent, and the
+    /// database directory's own name.
+    func databaseComponents(_ database: String) -> [String] {
+        var pieces = StorageName.chunks(StorageName.encode(database))
+        pieces[pieces.count - 1] += ".db"
+        return pieces
+    }
+
+    /// The database directory.
+    func databaseDirectory(_ database: String) -> String {
+        filesDirectory + "/" + databaseComponents(database).joined(separator: "/")
+    }
+
+    /// Every file path of one entity.
+    func paths(for id: EntityID) -> EntityPaths {
+        let keyPieces = StorageName.chunks(StorageName.encode(id.key))
+        let components = databaseComponents(id.database) + keyPieces.dropLast()
+        return EntityPaths(
+            base: filesDirectory, directoryComponents: components, stem: keyPieces[keyPieces.count - 1])
+    }
+}
+
+/// The files of one entity. All live in one directory, so one directory fsync makes
+/// every rename among them durable.
+struct EntityPaths: Sendable {
+    /// `<root>/files`, which always exists.
+    let base: String
+    /// The directories from `base` down to the entity's directory.
+    let directoryComponents: [String]
+    /// The last piece of the encoded key.
+    let stem: String
+
+    var directory: String { ([base] + directoryComponents).joined(separator: "/") }
+    var sidecar: String { directory + "/" + FileName.sidecar(stem) }
+    var lock: String { directory + "/" + FileName.lock(stem) }
+    func blob(_ version: UInt64) -> String { directory + "/" + FileName.blob(stem, version) }
+    func temp(_ tag: String) -> String { directory + "/" + FileName.temp(stem, tag) }
+
+    /// The entity's directory and its parents up to (not including) `base`, deepest first.
+    var directoriesDeepestFirst: [String] {
+        (1...directoryComponents.count).reversed().map { count in
+            ([base] + directoryComponents.prefix(count)).joined(separator: "/")
+        }
+    }
+}
+
+/// Names of the files in an entity directory, and their parser.
+enum FileName {
+    static let sidecarSuffix = ".meta.json"
+    static let blobSuffix = ".json.enc"
+    static let lockSuffix = ".lock"
+    static let tempPrefix = ".tmp-"
+
+    static func sidecar(_ stem: String) -> String { stem + sidecarSuffix }
+    static func lock(_ stem: String) -> String { stem + lockSuffix }
+    static func blob(_ stem: String, _ version: UInt64) -> String { "\(stem).\(version)\(blobSuffix)" }
+    static func temp(_ stem: String, _ tag: String) -> String { "\(tempPrefix)\(stem).\(tag)" }
+
+    /// What a file in an entity directory is.
+    enum Kind: Equatable {
+        case sidecar(stem: String)
+        case blob(stem: String, version: UInt64)
+        case lock(stem: String)
+        case temp(stem: String)
+        case unknown
+    }
+
+    static func parse(_ name: String) -> Kind {
+        if name.hasPrefix(tempPrefix) {
+            let rest = name.dropFirst(tempPrefix.count)
+            guard let dot = rest.firstIndex(of: "."), StorageName.isEncodedPiece(rest[..<dot]) else { return .unknown }
+            return .temp(stem: String(rest[..<dot]))
+        }
+        guard let dot = name.firstIndex(of: ".") else { return .unknown }
+        let stem = name[..<dot]
+        let suffix = name[dot...]
+        guard StorageName.isEncodedPiece(stem) else { return .unknown }
+        if suffix == sidecarSuffix { return .sidecar(stem: String(stem)) }
+        if suffix == lockSuffix { return .lock(stem: String(stem)) }
+        if suffix.hasSuffix(blobSuffix) {
+            let digits = suffix.dropFirst().dropLast(blobSuffix.count)
+            // Canonical decimal only, so one version has exactly one blob name.
+            guard let version = UInt64(digits), String(version) == digits else { return .unknown }
+            return .blob(stem: String(stem), version: version)
+        }
+        return .unknown
+    }
+}

@@ -1,0 +1,87 @@
+import DeltaCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension FileStoreEngine {
+    /// Databases that have at least one committed entity, sorted bytewise.
+    func listDatabases() throws(DeltaError) -> [String] {
+        var found: [String] = []
+        do {
+            try walkDatabaseLevel(layout.filesDirectory, encodedPrefix: "") { database, directory in
+                if try containsSidecar(directory) { found.append(database) }
+            }
+        } catch {
+            throw DeltaError.storage("could not list databases", error)
+        }
+        return found.sorted(by: EntityStoreRules.bytewiseLess)
+    }
+
+    /// The keys of `database` that have a sidecar, sorted bytewise.
+    ///
+    /// Reads the whole database directory tree: O(entities) per call, which is what a
+    /// directory-per-database layout allows without an index.
+    func listKeys(_ database: String) throws(DeltaError) -> [String] {
+        var keys: [String] = []
+        do {
+            try walkKeyLevel(layout.databaseDirectory(database), encodedPrefix: "") { key, _ in keys.append(key) }
+        } catch let error as SystemCallError where error.errno == ENOENT {
+            return []
+        } catch {
+            throw DeltaError.storage("could not list entities of database \(database)", error)
+        }
+        return keys.sorted(by: EntityStoreRules.bytewiseLess)
+    }
+
+    /// Visits every database directory under `directory` (`*.db`), following dot-less
+    /// directories that continue long database names.
+    func walkDatabaseLevel(
+        _ directory: String, encodedPrefix: String, _ visit: (String, String) throws -> Void
+    ) throws {
+        for entry in try fileSystem.listDirectory(directory) where entry.isDirectory {
+            let path = directory + "/" + entry.name
+            if entry.name.hasSuffix(".db") {
+                let encoded = encodedPrefix + entry.name.dropLast(3)
+                guard let database = StorageName.decode(encoded),
+                      NameRules.problem(with: database, kind: .database) == nil,
+                      layout.databaseDirectory(database) == path
+                else { continue }
+                try visit(database, path)
+            } else if StorageName.isEncodedPiece(entry.name) {
+                try walkDatabaseLevel(path, encodedPrefix: encodedPrefix + entry.name, visit)
+            }
+        }
+    }
+
+    /// Visits every sidecar under a database directory, following dot-less directories
+    /// that continue long keys; `visit` gets the decoded key and the entity directory.
+    /// A file whose name is not the canonical path of a valid key (a stray or
+    /// hand-made file) is skipped, so listing never returns a key that reads as absent.
+    func walkKeyLevel(_ directory: String, encodedPrefix: String, _ visit: (String, String) throws -> Void) throws {
+        for entry in try fileSystem.listDirectory(directory) {
+            if entry.isDirectory {
+                if StorageName.isEncodedPiece(entry.name) {
+                    try walkKeyLevel(directory + "/" + entry.name, encodedPrefix: encodedPrefix + entry.name, visit)
+                }
+            } else if case .sidecar(let stem) = FileName.parse(entry.name),
+                      let key = StorageName.decode(encodedPrefix + stem),
+                      NameRules.problem(with: key, kind: .entityKey) == nil,
+                      StorageName.chunks(StorageName.encode(key)).dropLast().joined() == encodedPrefix {
+                try visit(key, directory)
+            }
+        }
+    }
+
+    /// Whether a database directory holds at least one sidecar (stops at the first).
+    private func containsSidecar(_ directory: String) throws -> Bool {
+        struct Found: Error {}
+        do {
+            try walkKeyLevel(directory, encodedPrefix: "") { _, _ in throw Found() }
+        } catch is Found {
+            return true
+        }
+        return false
+    }
+}

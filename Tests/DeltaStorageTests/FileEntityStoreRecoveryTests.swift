@@ -1,0 +1,51 @@
+import DeltaCore
+import Foundation
+import Testing
+@testable import DeltaStorage
+
+@Suite("FileEntityStore recovery")
+struct FileEntityStoreRecoveryTests {
+    @Test("recover removes temp files and orphaned blobs and keeps committed data")
+    func removesLeftovers() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try FileEntityStore(root: directory.path, writerID: "w1")
+        try await put(store, entityID("db", "k"), "v1")
+        try await put(store, entityID("db", "k"), "v2")
+        try await put(store, entityID("db", "other"), "x")
+        let base = directory.path + "/files/db.db/"
+        for name in [".tmp-k.w1-abcb", ".tmp-k.w1-abcm", "k.1.json.enc", "k.3.json.enc", "gone.4.json.enc", ".tmp-gone.w9-1b"] {
+            FileManager.default.createFile(atPath: base + name, contents: Data("junk".utf8))
+        }
+        let report = try await store.recover()
+        #expect(report == RecoveryReport(removedTempFiles: 3, removedOrphanBlobs: 3, skippedBusyEntities: 0))
+        #expect(directory.allFiles() == [
+            "files/db.db/k.2.json.enc", "files/db.db/k.lock", "files/db.db/k.meta.json",
+            "files/db.db/other.1.json.enc", "files/db.db/other.lock", "files/db.db/other.meta.json",
+        ])
+        #expect(try await payload(store, entityID("db", "k")) == "v2")
+        // Nothing left: a second pass finds nothing.
+        #expect(try await store.recover() == RecoveryReport())
+    }
+
+    @Test("recover skips an entity whose lock another writer holds")
+    func skipsBusyEntities() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try FileEntityStore(root: directory.path, writerID: "w1")
+        let id = entityID("db", "busy")
+        try await put(store, id, "v1")
+        let temp = directory.path + "/files/db.db/.tmp-busy.w2-1b"
+        FileManager.default.createFile(atPath: temp, contents: Data("in progress".utf8))
+        // Another "process" is in the middle of writing this entity.
+        let fd = open(directory.path + "/files/db.db/busy.lock", O_RDWR)
+        #expect(fd >= 0)
+        #expect(flock(fd, LOCK_EX) == 0)
+        let report = try await store.recover()
+        #expect(report.skippedBusyEntities == 1)
+        #expect(FileManager.default.fileExists(atPath: temp))
+        close(fd)
+        #expect(try await store.recover().removedTempFiles == 1)
+        #expect(!FileManager.default.fileExists(atPath: temp))
+    }
+}

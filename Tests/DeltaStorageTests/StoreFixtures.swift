@@ -1,0 +1,122 @@
+import DeltaCore
+import Foundation
+import Synchronization
+import Testing
+@testable import DeltaStorage
+
+/// The stores the conformance suite runs against.
+enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case memory
+    case file
+
+    var testDescription: String { rawValue }
+}
+
+/// A fresh directory under the system temp directory, removed by `remove()`.
+struct TemporaryDirectory: Sendable {
+    let path: String
+
+    init() {
+        let base = FileManager.default.temporaryDirectory.path
+        var template = Array("\(base)/deltadb-storage-XXXXXX".utf8CString)
+        let created = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        precondition(created != nil, "mkdtemp failed")
+        path = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Every file path under the directory, relative to it, sorted.
+    func allFiles() -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: path)
+        var files: [String] = []
+        while let item = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path + "/" + item, isDirectory: &isDirectory), !isDirectory.boolValue { files.append(item) }
+        }
+        return files.sorted()
+    }
+}
+
+/// Runs `body` with a fresh, empty store of `kind`, cleaning up afterwards.
+func withStore(_ kind: StoreKind, _ body: (any EntityStore) async throws -> Void) async throws {
+    switch kind {
+    case .memory:
+        try await body(MemoryEntityStore())
+    case .file:
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        try await body(try FileEntityStore(root: directory.path, writerID: "test-writer"))
+    }
+}
+
+func entityID(_ database: String, _ key: String) -> EntityID {
+    do {
+        return try EntityID(database: database, key: key)
+    } catch {
+        fatalError("invalid test name \(database)/\(key): \(error)")
+    }
+}
+
+/// The entity a well-behaved `build` returns after `current`: next version, `payload`
+/// as ciphertext, the payload's length as size.
+func nextEntity(_ id: EntityID, after current: EntityMetadata?, payload: [UInt8], schemaID: String? = nil) -> StoredEntity {
+    let version = (current?.version ?? 0) + 1
+    let stamp = "2025-01-01T00:00:\(String(format: "%02d", version % 60)).000000Z"
+    let metadata = EntityMetadata(
+        keyID: "k1", alg: "AES-GCM", iv: "AAAAAAAAAAAAAAAA", tag: "AAAAAAAAAAAAAAAAAAAAAA==",
+        schemaID: schemaID, schemaVersion: schemaID == nil ? nil : "1", version: version, writerID: "test-writer",
+        createdAt: current?.createdAt ?? stamp, updatedAt: stamp,
+        database: id.database, entityKey: id.key, size: payload.count)
+    return StoredEntity(metadata: metadata, ciphertext: payload)
+}
+
+/// Writes `text` as the next version of `id`.
+@discardableResult
+func put(_ store: any EntityStore, _ id: EntityID, _ text: String) async throws -> EntityMetadata {
+    try await store.write(id) { current throws(DeltaError) in nextEntity(id, after: current, payload: Array(text.utf8)) }
+}
+
+/// The payload of `id` as text, or nil if absent.
+func payload(_ store: any EntityStore, _ id: EntityID) async throws -> String? {
+    try await store.read(id).map { String(decoding: $0.ciphertext, as: UTF8.self) }
+}
+
+/// Every key of `database`, collected page by page.
+func allKeys(_ store: any EntityStore, _ database: String, prefix: String = "", pageSize: Int = 1_000) async throws -> [String] {
+    var keys: [String] = []
+    var cursor: String?
+    repeat {
+        let page = try await store.listEntities(database: database, prefix: prefix, after: cursor, limit: pageSize)
+        keys += page.entities.map(\.key)
+        cursor = page.nextCursor
+    } while cursor != nil
+    return keys
+}
+
+/// Asserts that `body` throws a `DeltaError` with `code`, and returns it.
+@discardableResult
+func expectDeltaError<T>(
+    _ code: DeltaError.Code, sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> T
+) async -> DeltaError? {
+    do {
+        _ = try await body()
+        Issue.record("expected a \(code) error, but the call succeeded", sourceLocation: sourceLocation)
+    } catch let error as DeltaError {
+        #expect(error.code == code, "\(error)", sourceLocation: sourceLocation)
+        return error
+    } catch {
+        Issue.record("expected DeltaError(\(code)), got \(error)", sourceLocation: sourceLocation)
+    }
+    return nil
+}
+
+/// A value a `@Sendable` closure can record for the test to check afterwards.
+final class Observed<Value: Sendable>: Sendable {
+    private let storage: Mutex<Value?>
+    init(_ initial: Value? = nil) { storage = Mutex(initial) }
+    func set(_ value: Value) { storage.withLock { $0 = value } }
+    var value: Value? { storage.withLock { $0 } }
+}
