@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// `deltadb-codegen`: generates the server, clients and types from `spec/`.
+///
+/// A thin wrapper: all logic is in `CodegenCore`.
+@main
+struct DeltaDBCodegen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deltadb-codegen",
+        abstract: "Generate DeltaDatabase's server, clients and types from spec/openapi.yaml.",
+        subcommands: [GenerateCommand.self, CheckCommand.self],
+        defaultSubcommand: GenerateCommand.self
+    )
+}

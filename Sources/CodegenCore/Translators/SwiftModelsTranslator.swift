@@ -1,0 +1,62 @@
+/// Builds the model declarations (structs, enums, aliases) for component schemas.
+///
+/// Shared by the server and the client: schemas with declared properties become
+/// `Codable` structs with camelCase properties and `CodingKeys` naming the JSON
+/// members; string enums become `String` enums; everything else a `typealias`.
+struct SwiftModelsTranslator {
+    let mapper: SwiftTypeMapper
+
+    /// One declaration per schema, separated by blank lines.
+    func declarations() -> [CodeNode] {
+        CodeNode.separated(mapper.model.schemas.map(declaration))
+    }
+
+    func declaration(_ schema: NamedSchema) -> [CodeNode] {
+        let typeName = Naming.swiftTypeName(schema.name)
+        let description = SwiftSupport.docLines(schema.description)
+        switch schema.type {
+        case .object(let object):
+            return [doc(description, remark: "Generated from `\(schema.pointer)`."), structDeclaration(typeName, object)]
+        case .stringEnum(let values):
+            return [doc(description, remark: "Generated from `\(schema.pointer)`."), enumDeclaration(typeName, values)]
+        default:
+            let remark = mapper.isFreeFormAlias(schema) && mapper.flavor == .server
+                ? "Generated from `\(schema.pointer)`; free-form JSON travels as raw bytes."
+                : "Generated from `\(schema.pointer)`."
+            return [
+                doc(description, remark: remark),
+                .line("public typealias \(typeName) = \(mapper.aliasTarget(schema))"),
+            ]
+        }
+    }
+
+    private func doc(_ description: [String], remark: String) -> CodeNode {
+        .docComment(description + (description.isEmpty ? [] : [""]) + ["- Remark: \(remark)"])
+    }
+
+    private func structDeclaration(_ typeName: String, _ object: ObjectSchema) -> CodeNode {
+        let fields = object.properties.map { property in
+            SwiftField(
+                doc: SwiftSupport.docLines(property.description),
+                name: Naming.swiftIdentifier(property.name),
+                type: mapper.propertyType(property.type),
+                optional: !property.required || property.nullable
+            )
+        }
+        var body = SwiftField.membersAndInit(fields, initDoc: "Creates a value with every property.")
+        if !object.properties.isEmpty {
+            let keys = object.properties.map { property in
+                CodeNode.line("case \(Naming.swiftIdentifier(property.name)) = \(SwiftSupport.stringLiteral(property.name))")
+            }
+            body += [.blank, .braces("enum CodingKeys: String, CodingKey", keys)]
+        }
+        return .braces("public struct \(typeName): Codable, Hashable, Sendable", body)
+    }
+
+    private func enumDeclaration(_ typeName: String, _ values: [String]) -> CodeNode {
+        let cases = values.map { value in
+            CodeNode.line("case \(Naming.swiftIdentifier(value)) = \(SwiftSupport.stringLiteral(value))")
+        }
+        return .braces("public enum \(typeName): String, Codable, Hashable, Sendable, CaseIterable", cases)
+    }
+}

@@ -1,0 +1,69 @@
+import Testing
+
+@testable import CodegenCore
+
+@Suite("Swift server snippets: models")
+struct SwiftServerModelSnippetTests {
+    @Test("an object schema becomes a Codable struct with CodingKeys and optional defaults")
+    func structSnippet() throws {
+        let text = try TestSupport.generate("""
+            paths: {}
+            components:
+              schemas:
+                Page:
+                  type: object
+                  description: One page.
+                  required: [next_cursor]
+                  properties:
+                    next_cursor: {type: string, description: Where to go on.}
+                    total: {type: integer}
+            """, translator: SwiftServerTranslator(), file: "Models.swift")
+        #expect(text == """
+            // Generated from spec/openapi.yaml by deltadb-codegen. DO NOT EDIT.
+
+            import APIRuntime
+
+            /// One page.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Page`.
+            public struct Page: Codable, Hashable, Sendable {
+                /// Where to go on.
+                public var nextCursor: String
+                public var total: Int?
+
+                /// Creates a value with every property.
+                public init(nextCursor: String, total: Int? = nil) {
+                    self.nextCursor = nextCursor
+                    self.total = total
+                }
+
+                enum CodingKeys: String, CodingKey {
+                    case nextCursor = "next_cursor"
+                    case total = "total"
+                }
+            }
+
+            """)
+    }
+
+    @Test("free-form schemas are RawJSON aliases; string enums are String enums")
+    func aliasAndEnum() throws {
+        let text = try TestSupport.generate("""
+            paths: {}
+            components:
+              schemas:
+                Doc: {}
+                Format: {type: string, enum: [pydantic, typescript]}
+            """, translator: SwiftServerTranslator(), file: "Models.swift")
+        #expect(text.contains("""
+            /// - Remark: Generated from `#/components/schemas/Doc`; free-form JSON travels as raw bytes.
+            public typealias Doc = RawJSON
+            """))
+        #expect(text.contains("""
+            public enum Format: String, Codable, Hashable, Sendable, CaseIterable {
+                case pydantic = "pydantic"
+                case typescript = "typescript"
+            }
+            """))
+    }
+}
