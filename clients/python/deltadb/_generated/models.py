@@ -1,0 +1,124 @@
+# Generated from spec/openapi.yaml by deltadb-codegen. DO NOT EDIT.
+
+"""Types for the component schemas of the DeltaDatabase REST API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Optional
+
+__all__ = [
+    "StatusResponse",
+    "EntityDocument",
+    "EntityBatch",
+    "ErrorDetail",
+    "ErrorResponse",
+]
+
+
+@dataclass
+class StatusResponse:
+    """A plain acknowledgement.
+
+    Generated from ``#/components/schemas/StatusResponse``.
+    """
+
+    status: str
+    """Always "ok"."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> StatusResponse:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            status=data["status"],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["status"] = self.status
+        return result
+
+
+EntityDocument = Any
+"""An entity's JSON document (any JSON value; usually an object).
+
+Generated from ``#/components/schemas/EntityDocument``.
+"""
+
+EntityBatch = dict[str, EntityDocument]
+"""Entity key to JSON document; several entities at once.
+
+Generated from ``#/components/schemas/EntityBatch``.
+"""
+
+
+@dataclass
+class ErrorDetail:
+    """One place where a request was wrong.
+
+    Generated from ``#/components/schemas/ErrorDetail``.
+    """
+
+    pointer: str
+    """JSON pointer into the offending document."""
+    message: str
+    """What is wrong there."""
+    schema_pointer: Optional[str] = None
+    """JSON pointer into the schema that rejected it."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ErrorDetail:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            pointer=data["pointer"],
+            message=data["message"],
+            schema_pointer=data.get("schema_pointer"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["pointer"] = self.pointer
+        result["message"] = self.message
+        if self.schema_pointer is not None:
+            result["schema_pointer"] = self.schema_pointer
+        return result
+
+
+@dataclass
+class ErrorResponse:
+    """The error body of every 4xx and 5xx response.
+
+    Generated from ``#/components/schemas/ErrorResponse``.
+    """
+
+    error: str
+    """What was wrong and what to do about it."""
+    code: str
+    """A machine-readable error code, e.g. not_found."""
+    details: Optional[list[ErrorDetail]] = None
+    """Per-location details, e.g. each schema violation."""
+    current_version: Optional[int] = None
+    """The entity's current version when a precondition failed."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ErrorResponse:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            error=data["error"],
+            code=data["code"],
+            details=None if data.get("details") is None else [ErrorDetail.from_dict(item) for item in data["details"]],
+            current_version=data.get("current_version"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["error"] = self.error
+        result["code"] = self.code
+        if self.details is not None:
+            result["details"] = [item.to_dict() for item in self.details]
+        if self.current_version is not None:
+            result["current_version"] = self.current_version
+        return result
