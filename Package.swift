@@ -7,7 +7,7 @@ import PackageDescription
 // RPC framework; only Generated (routes) and DeltaServer know Hummingbird.
 let package = Package(
     name: "DeltaDatabase",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "deltadb", targets: ["DeltaDB"]),
         .executable(name: "deltadb-codegen", targets: ["Codegen"]),
@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -33,6 +34,7 @@ let package = Package(
         .target(name: "DeltaCache", dependencies: ["DeltaCore"]),
         .target(name: "DeltaStorage", dependencies: ["DeltaCore", "DeltaCrypto"]),
         .target(name: "DeltaSchema", dependencies: ["DeltaCore", "DeltaJSON"]),
+        .target(name: "DeltaAuth", dependencies: ["DeltaCore", "DeltaCrypto"]),
         // Hand-written runtime the generated server code calls into (request
         // decoding, response encoding, operation descriptors), like
         // swift-openapi-runtime is for swift-openapi-generator.
@@ -55,14 +57,24 @@ let package = Package(
             name: "DeltaServer",
             dependencies: [
                 "Generated", "APIRuntime", "DeltaCore", "DeltaJSON", "DeltaCrypto", "DeltaCache",
-                "DeltaStorage", "DeltaSchema",
+                "DeltaStorage", "DeltaSchema", "DeltaAuth",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Sources/Server"
         ),
-        .executableTarget(name: "DeltaDB", dependencies: ["DeltaServer"]),
+        .executableTarget(
+            name: "DeltaDB",
+            dependencies: [
+                "DeltaServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .target(name: "CodegenCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "Codegen",
@@ -81,12 +93,14 @@ let package = Package(
         .testTarget(name: "DeltaCacheTests", dependencies: ["DeltaCache"]),
         .testTarget(name: "DeltaStorageTests", dependencies: ["DeltaStorage", "DeltaCrypto"]),
         .testTarget(name: "DeltaSchemaTests", dependencies: ["DeltaSchema", "DeltaJSON"]),
+        .testTarget(name: "DeltaAuthTests", dependencies: ["DeltaAuth", "DeltaCrypto"]),
         .testTarget(name: "CodegenCoreTests", dependencies: ["CodegenCore"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "DeltaServer", "ClientSDK", "Generated",
+                "DeltaServer", "ClientSDK", "Generated", "DeltaCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
     ],

@@ -1,13 +1,13 @@
+import DeltaCore
+
 /// What the spec says about one operation, for the code that guards it.
 ///
 /// Generated per operation from `spec/openapi.yaml`: the operation id, method and
 /// path template, and the permission it requires (`x-deltadb-permission`), or nil
 /// for public operations (`security: []`). It carries no behaviour.
 public struct OperationDescriptor: Sendable, Hashable, CustomStringConvertible {
-    /// The permissions of the seed's RBAC model.
-    public enum Permission: String, Sendable, Hashable, CaseIterable {
-        case read, write, admin
-    }
+    /// The permissions of the seed's RBAC model (`DeltaCore.Permission`).
+    public typealias Permission = DeltaCore.Permission
 
     /// The spec's `operationId`.
     public let id: String

@@ -26,6 +26,8 @@ extension DeltaError {
         public static let payloadTooLarge = Code(rawValue: "payload_too_large")
         /// An `If-Match` / `If-None-Match` precondition did not hold.
         public static let preconditionFailed = Code(rawValue: "precondition_failed")
+        /// The endpoint exists but not with this HTTP method.
+        public static let methodNotAllowed = Code(rawValue: "method_not_allowed")
         /// The request's media type is not supported by this endpoint.
         public static let unsupportedMediaType = Code(rawValue: "unsupported_media_type")
         /// Too many failed attempts; slow down.

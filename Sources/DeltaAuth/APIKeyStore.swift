@@ -1,0 +1,124 @@
+import DeltaCore
+import DeltaCrypto
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// RBAC API keys persisted in a JSON file (`<shared-fs>/_auth/keys.json` by default).
+///
+/// The file holds salted HMAC-SHA256 hashes only, never a secret a user could
+/// log in with; it is mode 0600 and replaced atomically (temp file, fsync,
+/// rename, directory fsync). Mutations take an exclusive `flock` so several
+/// Main Workers can share one file, and every lookup re-checks the file's
+/// identity (inode, size, mtime) so a key deleted by another worker stops
+/// working at once. It does not hand out sessions (see `SessionStore`).
+public final class APIKeyStore: Sendable {
+    /// Where the keys live.
+    public let path: String
+    let state = Mutex<Snapshot>(Snapshot())
+
+    struct Snapshot {
+        var stamp: FileStamp?
+        var records: [String: APIKeyRecord] = [:]
+        var order: [String] = []
+    }
+
+    struct FileStamp: Equatable {
+        var inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
+    }
+
+    /// Opens (or prepares) the store at `path`, creating its directory (0700).
+    ///
+    /// - Throws: `.storageFailure` if the directory cannot be created or the file is unreadable.
+    public init(path: String) throws(DeltaError) {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
+            )
+        } catch {
+            throw DeltaError(.storageFailure, "cannot create the key store directory '\(directory)'", cause: error)
+        }
+        _ = try current()
+    }
+
+    /// Creates a key and returns it with its secret (shown once).
+    ///
+    /// - Throws: `.badRequest` for an empty name or no permissions; `.storageFailure` if it cannot be saved.
+    public func create(
+        name: String, permissions: [Permission], databases: [String]?, expiresIn: Double?, now: Date = Date()
+    ) throws(DeltaError) -> IssuedAPIKey {
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.utf8.count <= 128 else {
+            throw DeltaError(.badRequest, "a key needs a name of 1 to 128 bytes")
+        }
+        guard !permissions.isEmpty else {
+            throw DeltaError(.badRequest, "a key needs at least one permission out of read, write, admin")
+        }
+        if let databases {
+            for database in databases { try NameRules.validate(database, as: .database) }
+        }
+        let id = Hex.encode(SecureRandom.bytes(count: 4))
+        let secret = "dk_\(id)_" + Self.base64URL(SecureRandom.bytes(count: 32))
+        let salt = SecureRandom.bytes(count: 16)
+        let record = APIKeyRecord(
+            id: id,
+            name: name,
+            permissions: Array(Set(permissions)).sorted(),
+            databases: databases.map { Array(Set($0)).sorted() },
+            salt: Hex.encode(salt),
+            hash: Hex.encode(HMACSHA256.authenticate(Array(secret.utf8), key: salt)),
+            createdAt: Self.format(now),
+            expiresAt: expiresIn.map { Self.format(now.addingTimeInterval($0)) }
+        )
+        try mutate { records in records.append(record) }
+        return IssuedAPIKey(record: record, secret: secret)
+    }
+
+    /// Every key, oldest first, without secrets.
+    public func list() throws(DeltaError) -> [APIKeyRecord] {
+        let snapshot = try current()
+        return snapshot.order.compactMap { snapshot.records[$0] }
+    }
+
+    /// Deletes a key; returns false if there was none with that id.
+    public func delete(id: String) throws(DeltaError) -> Bool {
+        var removed = false
+        try mutate { records in
+            let before = records.count
+            records.removeAll { $0.id == id }
+            removed = records.count != before
+        }
+        return removed
+    }
+
+    /// The identity behind an API key secret, or nil if it is unknown or expired.
+    public func verify(secret: String, now: Date = Date()) throws(DeltaError) -> Principal? {
+        guard let record = try record(forSecret: secret) else { return nil }
+        let expiry = record.expiresAt.flatMap(Self.parse)
+        if let expiry, expiry <= now { return nil }
+        return Principal(
+            clientID: record.id,
+            permissions: Set(record.permissions),
+            databases: record.databases.map(Set.init),
+            expiresAt: expiry
+        )
+    }
+
+    /// Whether a key with this id still exists (sessions re-check their key).
+    public func exists(id: String) throws(DeltaError) -> Bool {
+        try current().records[id] != nil
+    }
+
+    private func record(forSecret secret: String) throws(DeltaError) -> APIKeyRecord? {
+        let parts = secret.split(separator: "_", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "dk" else { return nil }
+        guard let record = try current().records[String(parts[1])],
+              let salt = Hex.decode(record.salt), let expected = Hex.decode(record.hash)
+        else { return nil }
+        let actual = HMACSHA256.authenticate(Array(secret.utf8), key: salt)
+        return constantTimeEquals(actual, expected) ? record : nil
+    }
+}

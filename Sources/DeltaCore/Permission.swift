@@ -1,0 +1,13 @@
+/// The permissions of the seed's RBAC model.
+///
+/// `read` covers GET of entities; `write` covers PUT/PATCH/DELETE of entities and
+/// schemas; `admin` covers key management and worker administration. The admin
+/// key holds all three. Permissions do not imply each other: a key created with
+/// `["write"]` cannot read unless it also has `read`.
+public enum Permission: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+    case read, write, admin
+
+    public static func < (lhs: Permission, rhs: Permission) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,75 @@
+import APIRuntime
+import DeltaAuth
+import DeltaCore
+import DeltaCrypto
+
+/// Checks `Authorization: Bearer <credential>` headers, in the seed's order: the
+/// admin key, then RBAC API keys (`dk_…`), then session tokens from
+/// `POST /api/login`.
+///
+/// Every comparison is constant-time. It never logs or echoes a credential;
+/// failures are counted per client by `AuthFailureMiddleware`.
+struct Authenticator: Sendable {
+    private let adminKey: [UInt8]
+    let keys: APIKeyStore
+    let sessions: SessionStore
+
+    init(adminKey: String, keys: APIKeyStore, sessions: SessionStore) {
+        self.adminKey = Array(adminKey.utf8)
+        self.keys = keys
+        self.sessions = sessions
+    }
+
+    /// The identity behind `authorization`, if it may perform `operation` on `scope`.
+    ///
+    /// - Throws: `.unauthorized` when the header is missing, malformed or holds an
+    ///   unknown or expired credential; `.forbidden` when the identity lacks the
+    ///   permission or is scoped to other databases.
+    func authorize(
+        _ operation: OperationDescriptor, authorization: String?, scope: String?
+    ) throws(DeltaError) -> Principal {
+        let principal = try authenticate(authorization)
+        if let needed = operation.permission {
+            try principal.require(needed, database: scope)
+        }
+        return principal
+    }
+
+    /// The identity behind a header, without a permission check.
+    func authenticate(_ authorization: String?) throws(DeltaError) -> Principal {
+        guard let authorization, !authorization.isEmpty else {
+            throw DeltaError(.unauthorized, "missing credential: send 'Authorization: Bearer <key>'")
+        }
+        guard let token = Self.bearerToken(authorization) else {
+            throw DeltaError(.unauthorized, "malformed Authorization header: use 'Bearer <key>'")
+        }
+        return try principal(forCredential: String(token))
+    }
+
+    /// The identity behind a bare credential (admin key, API key or session token).
+    func principal(forCredential credential: String) throws(DeltaError) -> Principal {
+        if constantTimeEquals(Array(credential.utf8), adminKey) {
+            return .admin
+        }
+        if credential.hasPrefix("dk_"), let principal = try keys.verify(secret: credential) {
+            return principal
+        }
+        if let session = sessions.principal(for: credential) {
+            // A session made from an API key dies with that key.
+            let keyStillExists = session.isAdmin ? true : try keys.exists(id: session.clientID)
+            if keyStillExists {
+                return session
+            }
+            sessions.revoke(clientID: session.clientID)
+        }
+        throw DeltaError(.unauthorized, "invalid or expired credential")
+    }
+
+    /// The credential of a `Bearer` header (scheme case-insensitive), or nil.
+    static func bearerToken(_ header: String) -> Substring? {
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].drop { $0 == " " }
+        return token.isEmpty ? nil : token
+    }
+}

@@ -1,0 +1,80 @@
+import APIRuntime
+import DeltaAuth
+import DeltaCache
+import DeltaCore
+import DeltaCrypto
+import DeltaStorage
+import Foundation
+import Generated
+import Hummingbird
+import Logging
+
+/// Assembles the all-in-one server: storage, keyring, cache, entity service,
+/// authentication, the generated routes and the error middleware.
+///
+/// It does not parse flags (see `ServerOptions`) and does not print secrets
+/// (the executable does that once, for generated keys).
+public enum DeltaServer {
+    /// Builds the Hummingbird application for `configuration`.
+    ///
+    /// Creates `files/` and `templates/` under the shared directory and runs
+    /// storage recovery (leftover temp files from a crash are removed) before the
+    /// server accepts requests.
+    ///
+    /// - Parameter onListening: called with the bound port once the server runs
+    ///   (useful with port 0).
+    /// - Throws: `DeltaError` if the key is malformed or the directory unusable.
+    public static func makeApplication(
+        _ configuration: ServerConfiguration,
+        logger: Logger,
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws -> some ApplicationProtocol {
+        let router = try await makeRouter(configuration, logger: logger)
+        return Application(
+            router: router,
+            configuration: .init(
+                address: .hostname(configuration.restHost, port: configuration.restPort),
+                serverName: "DeltaDatabase"
+            ),
+            onServerRunning: { channel in
+                await onListening(channel.localAddress?.port ?? configuration.restPort)
+            },
+            logger: logger
+        )
+    }
+
+    /// Builds the router with every route of the spec; tests drive it in memory.
+    public static func makeRouter(
+        _ configuration: ServerConfiguration, logger: Logger
+    ) async throws -> Router<DeltaRequestContext> {
+        let key = try SymmetricKey(hex: configuration.masterKeyHex)
+        let keyring = Keyring(activeKeyID: configuration.keyID, activeKey: key)
+        try FileManager.default.createDirectory(
+            atPath: configuration.sharedFS + "/templates", withIntermediateDirectories: true
+        )
+        let store = try FileEntityStore(root: configuration.sharedFS, writerID: configuration.writerID)
+        let recovery = try await store.recover()
+        logger.info("storage ready", metadata: ["recovery": "\(recovery)"])
+        let cache = LRUCache<EntityID, EntityService.CachedDocument>(
+            maxEntries: configuration.cacheSize,
+            maxBytes: configuration.cacheMaxBytes,
+            ttl: configuration.cacheTTLSeconds > 0 ? .milliseconds(Int64(configuration.cacheTTLSeconds * 1000)) : nil
+        )
+        let service = EntityService(
+            store: store,
+            sealer: EntitySealer(keyring: keyring, writerID: configuration.writerID),
+            cache: cache
+        )
+        let authenticator = Authenticator(
+            adminKey: configuration.adminKey,
+            keys: try APIKeyStore(path: configuration.resolvedKeyStorePath),
+            sessions: SessionStore(ttl: configuration.clientTTLSeconds)
+        )
+        let handler = APIHandler(authenticator: authenticator, entities: service)
+        let router = Router(context: DeltaRequestContext.self)
+        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: AuthFailureMiddleware(limiter: FailureLimiter()))
+        handler.registerRoutes(on: router, limits: RequestLimits(maxBodyBytes: configuration.maxBodyBytes))
+        return router
+    }
+}

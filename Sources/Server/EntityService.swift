@@ -1,0 +1,125 @@
+import DeltaCache
+import DeltaCore
+import DeltaJSON
+import DeltaStorage
+
+/// The data plane of a Processing Worker: parse and check documents, encrypt
+/// them, store them durably, and keep decrypted documents in an LRU cache.
+///
+/// Documents are parsed once on write and stored in compact form; reads serve
+/// the stored bytes (from the cache when possible) without re-serialising. The
+/// service never logs document contents. It does not authenticate callers: the
+/// API layer does that before calling it.
+public final class EntityService: Sendable {
+    /// A decrypted document in the cache, with the version it was read or written at.
+    struct CachedDocument: Sendable {
+        var bytes: [UInt8]
+        var version: UInt64
+    }
+
+    /// The deepest JSON nesting a document may have.
+    public static let maxDepth = 64
+
+    let store: any EntityStore
+    let sealer: EntitySealer
+    let cache: LRUCache<EntityID, CachedDocument>
+    /// Every cache change for an entity happens while holding its lock, so a
+    /// late writer or a slow cache fill can never leave an older (or deleted)
+    /// document in the cache. Storage has its own lock for durability; this one
+    /// only orders this process's cache updates.
+    let entityLocks = KeyedAsyncLock<EntityID>()
+
+    init(store: any EntityStore, sealer: EntitySealer, cache: LRUCache<EntityID, CachedDocument>) {
+        self.store = store
+        self.sealer = sealer
+        self.cache = cache
+    }
+
+    /// Stores every entity of a batch body (`{"key": document, ...}`).
+    ///
+    /// The whole body is parsed and every key checked before anything is
+    /// written, so one bad entity writes nothing. Returns after every write is
+    /// durable, with the committed version of each key.
+    ///
+    /// - Throws: `.invalidJSON` for a malformed body or a body that is not an
+    ///   object, `.badRequest` for an empty batch, `.invalidName` for a bad
+    ///   database name or key, `.storageFailure` if a write fails.
+    @discardableResult
+    public func putBatch(database: String, body: [UInt8]) async throws(DeltaError) -> [String: UInt64] {
+        try NameRules.validate(database, as: .database)
+        let parsed: JSONValue
+        do {
+            parsed = try JSONParser.parse(body, maxDepth: Self.maxDepth)
+        } catch {
+            throw DeltaError(.invalidJSON, "the request body is not valid JSON: \(error)")
+        }
+        guard case .object(let object) = parsed else {
+            throw DeltaError(.invalidJSON, "the request body must be a JSON object mapping entity keys to documents")
+        }
+        guard !object.isEmpty else {
+            throw DeltaError(.badRequest, "the request body has no entities; send {\"<key>\": <document>, ...}")
+        }
+        var writes: [(EntityID, [UInt8])] = []
+        writes.reserveCapacity(object.count)
+        for (key, document) in object.members {
+            writes.append((try EntityID(database: database, key: key), document.serialized()))
+        }
+        var versions: [String: UInt64] = [:]
+        for (id, plaintext) in writes {
+            versions[id.key] = try await write(id, plaintext: plaintext)
+        }
+        return versions
+    }
+
+    /// Durably writes one already-checked document and caches it.
+    func write(_ id: EntityID, plaintext: [UInt8]) async throws(DeltaError) -> UInt64 {
+        let sealer = self.sealer
+        let now = Timestamp.now()
+        return try await entityLocks.withLock(id) { () async throws(DeltaError) -> UInt64 in
+            let committed = try await store.write(id) { (current) throws(DeltaError) in
+                try sealer.seal(plaintext, for: id, after: current, now: now)
+            }
+            cache.put(id, CachedDocument(bytes: plaintext, version: committed.version), cost: plaintext.count)
+            return committed.version
+        }
+    }
+
+    /// The document stored under `key`, with its version.
+    ///
+    /// - Throws: `.notFound` if it does not exist, `.integrityFailure` if the
+    ///   stored data fails authentication, `.keyUnavailable` if its key is gone.
+    public func get(database: String, key: String) async throws(DeltaError) -> (bytes: [UInt8], version: UInt64) {
+        let id = try EntityID(database: database, key: key)
+        if let cached = cache.get(id) {
+            return (cached.bytes, cached.version)
+        }
+        // A miss reads storage under the entity's lock so the document it caches
+        // cannot be older than a write that completed meanwhile.
+        let document = try await entityLocks.withLock(id) { () async throws(DeltaError) -> CachedDocument in
+            if let cached = cache.get(id) { return cached }
+            guard let stored = try await store.read(id) else { throw notFound(id) }
+            let plaintext = try sealer.open(stored, for: id)
+            let document = CachedDocument(bytes: plaintext, version: stored.metadata.version)
+            cache.put(id, document, cost: plaintext.count)
+            return document
+        }
+        return (document.bytes, document.version)
+    }
+
+    /// Deletes `key` durably and drops it from the cache.
+    ///
+    /// - Throws: `.notFound` if it does not exist.
+    public func delete(database: String, key: String) async throws(DeltaError) {
+        let id = try EntityID(database: database, key: key)
+        let deleted = try await entityLocks.withLock(id) { () async throws(DeltaError) -> Bool in
+            let deleted = try await store.delete(id) { (_) throws(DeltaError) in }
+            cache.remove(id)
+            return deleted
+        }
+        guard deleted else { throw notFound(id) }
+    }
+
+    private func notFound(_ id: EntityID) -> DeltaError {
+        DeltaError(.notFound, "entity '\(id.key)' not found in database '\(id.database)'")
+    }
+}

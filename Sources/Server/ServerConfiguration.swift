@@ -1,0 +1,78 @@
+import DeltaCore
+
+/// Everything the all-in-one server needs to start, resolved from flags and
+/// environment variables (see `ServerOptions`).
+///
+/// Holds secrets (admin key, master key); its `description` redacts them so the
+/// configuration can be logged.
+public struct ServerConfiguration: Sendable, CustomStringConvertible {
+    /// Host and port of the REST listener.
+    public var restHost: String
+    /// Port of the REST listener; 0 picks a free port.
+    public var restPort: Int
+    /// Root of the shared filesystem (`files/`, `templates/`, `_auth/`).
+    public var sharedFS: String
+    /// The admin Bearer key; bypasses RBAC.
+    public var adminKey: String
+    /// The master key, 64 hex characters.
+    public var masterKeyHex: String
+    /// The logical id of the master key, recorded in every entity's metadata.
+    public var keyID: String
+    /// Maximum number of cached decrypted documents.
+    public var cacheSize: Int
+    /// Time-to-live of cache entries in seconds; 0 means LRU eviction only.
+    public var cacheTTLSeconds: Double
+    /// Maximum bytes of cached documents.
+    public var cacheMaxBytes: Int
+    /// Maximum REST request body in bytes.
+    public var maxBodyBytes: Int
+    /// The id recorded as `writer_id` in metadata.
+    public var writerID: String
+    /// The RBAC API key file; nil means `<sharedFS>/_auth/keys.json`.
+    public var keyStorePath: String?
+    /// Lifetime of session tokens from `POST /api/login`, in seconds.
+    public var clientTTLSeconds: Double
+
+    /// The API key file actually used.
+    public var resolvedKeyStorePath: String {
+        keyStorePath ?? sharedFS + "/_auth/keys.json"
+    }
+
+    /// Creates a configuration. Defaults follow the seed's flags.
+    public init(
+        restHost: String = "127.0.0.1",
+        restPort: Int = 8080,
+        sharedFS: String = "./shared/db",
+        adminKey: String,
+        masterKeyHex: String,
+        keyID: String = "main-key-v1",
+        cacheSize: Int = 256,
+        cacheTTLSeconds: Double = 0,
+        cacheMaxBytes: Int = 64 << 20,
+        maxBodyBytes: Int = 1 << 20,
+        writerID: String = "deltadb",
+        keyStorePath: String? = nil,
+        clientTTLSeconds: Double = 24 * 3600
+    ) {
+        self.restHost = restHost
+        self.restPort = restPort
+        self.sharedFS = sharedFS
+        self.adminKey = adminKey
+        self.masterKeyHex = masterKeyHex
+        self.keyID = keyID
+        self.cacheSize = cacheSize
+        self.cacheTTLSeconds = cacheTTLSeconds
+        self.cacheMaxBytes = cacheMaxBytes
+        self.maxBodyBytes = maxBodyBytes
+        self.writerID = writerID
+        self.keyStorePath = keyStorePath
+        self.clientTTLSeconds = clientTTLSeconds
+    }
+
+    public var description: String {
+        "rest=\(restHost):\(restPort) shared-fs=\(sharedFS) key-id=\(keyID) "
+            + "cache-size=\(cacheSize) cache-ttl=\(cacheTTLSeconds)s cache-max-bytes=\(cacheMaxBytes) "
+            + "max-body=\(maxBodyBytes) key-store=\(resolvedKeyStorePath) client-ttl=\(clientTTLSeconds)s "
+            + "admin-key=<redacted> master-key=<redacted>"
+    }
+}

@@ -1,0 +1,96 @@
+import DeltaCore
+import DeltaCrypto
+import Foundation
+
+extension ServerOptions {
+    /// What `resolve()` produced besides the configuration: secrets it generated,
+    /// which the caller prints once to the operator (never to the log).
+    public struct GeneratedSecrets: Sendable {
+        /// A generated admin key, when none was given.
+        public var adminKey: String?
+        /// A generated master key in hex, when none was given.
+        public var masterKeyHex: String?
+    }
+
+    /// Turns flags and environment into a configuration.
+    ///
+    /// Precedence: `-master-key`, then `$MASTER_KEY`, then `-master-key-file`,
+    /// else a fresh key is generated (and returned in `GeneratedSecrets`, never
+    /// written anywhere). Same for the admin key with `$ADMIN_KEY`.
+    ///
+    /// - Throws: `.badRequest` with a message naming the flag for a malformed
+    ///   address, key, duration or limit.
+    public func resolve(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(DeltaError) -> (ServerConfiguration, GeneratedSecrets) {
+        var generated = GeneratedSecrets()
+        let (host, port) = try Self.parseAddress(restAddr, flag: "-rest-addr")
+
+        let admin: String
+        if let given = adminKey ?? environment["ADMIN_KEY"], !given.isEmpty {
+            admin = given
+        } else {
+            admin = Hex.encode(SecureRandom.bytes(count: 24))
+            generated.adminKey = admin
+        }
+
+        let masterHex: String
+        if let given = masterKey ?? environment["MASTER_KEY"], !given.isEmpty {
+            masterHex = given
+        } else if let file = masterKeyFile {
+            masterHex = try Self.readKeyFile(file)
+        } else {
+            masterHex = SymmetricKey.generate().hexString
+            generated.masterKeyHex = masterHex
+        }
+        // Fail at start-up, not on the first write, if the key is malformed.
+        _ = try SymmetricKey(hex: masterHex)
+
+        let ttl = try GoDuration.seconds(cacheTTL)
+        let sessionTTL = try GoDuration.seconds(clientTTL)
+        guard sessionTTL > 0 else { throw DeltaError(.badRequest, "-client-ttl must be positive, e.g. 24h") }
+        guard cacheSize >= 0, cacheMaxBytes >= 0 else {
+            throw DeltaError(.badRequest, "-cache-size and -cache-max-bytes must not be negative")
+        }
+        guard restMaxBodySize > 0 else {
+            throw DeltaError(.badRequest, "-rest-max-body-size must be positive")
+        }
+        let configuration = ServerConfiguration(
+            restHost: host,
+            restPort: port,
+            sharedFS: sharedFS,
+            adminKey: admin,
+            masterKeyHex: masterHex,
+            keyID: keyID,
+            cacheSize: cacheSize,
+            cacheTTLSeconds: ttl,
+            cacheMaxBytes: cacheMaxBytes,
+            maxBodyBytes: restMaxBodySize,
+            writerID: "deltadb@" + (ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "local"),
+            keyStorePath: keyStore,
+            clientTTLSeconds: sessionTTL
+        )
+        return (configuration, generated)
+    }
+
+    /// Splits `host:port` (IPv6 as `[::1]:8080`).
+    static func parseAddress(_ text: String, flag: String) throws(DeltaError) -> (String, Int) {
+        guard let colon = text.lastIndex(of: ":"),
+              let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port)
+        else {
+            throw DeltaError(.badRequest, "\(flag) '\(text)' is not host:port, e.g. 127.0.0.1:8080")
+        }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return (host.isEmpty ? "0.0.0.0" : host, port)
+    }
+
+    static func readKeyFile(_ path: String) throws(DeltaError) -> String {
+        guard let data = FileManager.default.contents(atPath: path),
+              let text = String(data: data, encoding: .utf8)
+        else {
+            throw DeltaError(.badRequest, "cannot read -master-key-file '\(path)'")
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `make test`: installs what it needs, builds, runs every suite. Exits non-zero on
+# the first failing stage and says which.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+stage() { printf '\n==> %s\n' "$*"; }
+
+stage "dependencies"
+scripts/install-deps.sh
+
+stage "build (debug, with tests)"
+swift build --build-tests
+
+stage "generated code is in sync with spec/"
+.build/debug/deltadb-codegen check --root .
+
+stage "Swift tests"
+swift test --skip-build --parallel --num-workers 2 2>&1 | tee .build/swift-test.log | grep -E '^(✘|✔ Suite|􀢄|.*error|.*Test run|.*[0-9]+ tests)' || true
+if ! grep -qE 'Test run with [0-9]+ tests? (in [0-9]+ suites? )?passed' .build/swift-test.log; then
+  echo "Swift tests failed:"; grep -E '✘|error|failed' .build/swift-test.log | head -50
+  exit 1
+fi
+
+if [ -f scripts/schema_differential.py ]; then
+  stage "JSON Schema validator vs Python jsonschema (differential)"
+  python3 scripts/schema_differential.py
+fi
+
+stage "Python and TypeScript clients against a live server"
+DELTADB_BIN="$PWD/.build/debug/deltadb" clients/run-client-tests.sh
+
+stage "all stages passed"
