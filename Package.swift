@@ -85,7 +85,11 @@ let package = Package(
         ),
         .target(
             name: "ClientSDK",
-            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "DeltaCoreTests", dependencies: ["DeltaCore"]),
         .testTarget(name: "DeltaJSONTests", dependencies: ["DeltaJSON"]),
@@ -94,6 +98,7 @@ let package = Package(
         .testTarget(name: "DeltaStorageTests", dependencies: ["DeltaStorage", "DeltaCrypto"]),
         .testTarget(name: "DeltaSchemaTests", dependencies: ["DeltaSchema", "DeltaJSON"]),
         .testTarget(name: "DeltaAuthTests", dependencies: ["DeltaAuth", "DeltaCrypto"]),
+        .testTarget(name: "ClientSDKTests", dependencies: ["ClientSDK"]),
         .testTarget(name: "CodegenCoreTests", dependencies: ["CodegenCore"]),
         .testTarget(
             name: "ServerTests",
