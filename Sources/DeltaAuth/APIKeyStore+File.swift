@@ -1,8 +1,5 @@
 import DeltaCore
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 extension APIKeyStore {
     struct FileContents: Codable {
@@ -11,7 +8,7 @@ extension APIKeyStore {
 
     /// The records as the file holds them now, reloading if the file changed.
     func current() throws(DeltaError) -> Snapshot {
-        let stamp = Self.stamp(path)
+        let stamp = SharedFile.stamp(path)
         if let cached = state.withLock({ $0.stamp == stamp && stamp != nil ? $0 : nil }) {
             return cached
         }
@@ -27,66 +24,29 @@ extension APIKeyStore {
 
     /// Read-modify-write under an exclusive flock shared by every process.
     func mutate(_ change: (inout [APIKeyRecord]) -> Void) throws(DeltaError) {
-        let lockFD = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard lockFD >= 0 else { throw failure("cannot open the key store lock file") }
-        defer { close(lockFD) }
-        guard flock(lockFD, LOCK_EX) == 0 else { throw failure("cannot lock the key store") }
-        defer { flock(lockFD, LOCK_UN) }
-        var records = try load()
-        change(&records)
-        let data: Data
-        do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            data = try encoder.encode(FileContents(keys: records))
-        } catch {
-            throw DeltaError(.internal, "cannot encode the key store", cause: error)
+        try SharedFile.withLock(path) { () throws(DeltaError) in
+            var records = try load()
+            change(&records)
+            let data: Data
+            do {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                data = try encoder.encode(FileContents(keys: records))
+            } catch {
+                throw DeltaError(.internal, "cannot encode the key store", cause: error)
+            }
+            try SharedFile.replace(path, with: Array(data), mode: 0o600)
         }
-        try writeAtomically(data)
         _ = try current()
     }
 
     private func load() throws(DeltaError) -> [APIKeyRecord] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            if FileManager.default.fileExists(atPath: path) { throw failure("cannot read the key store '\(path)'") }
-            return []
-        }
+        guard let bytes = try SharedFile.read(path) else { return [] }
         do {
-            return try JSONDecoder().decode(FileContents.self, from: data).keys
+            return try JSONDecoder().decode(FileContents.self, from: Data(bytes)).keys
         } catch {
             throw DeltaError(.storageFailure, "the key store '\(path)' is not valid; restore it from a backup", cause: error)
         }
-    }
-
-    private func writeAtomically(_ data: Data) throws(DeltaError) {
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure("cannot write the key store") }
-        let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard written == data.count, synced, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw failure("cannot write the key store")
-        }
-        let directory = open((path as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directory >= 0 {
-            fsync(directory)
-            close(directory)
-        }
-    }
-
-    private func failure(_ message: String) -> DeltaError {
-        DeltaError(.storageFailure, "\(message) (\(String(cString: strerror(errno))))")
-    }
-
-    static func stamp(_ path: String) -> FileStamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return FileStamp(
-            inode: UInt64(info.st_ino), size: Int64(info.st_size),
-            seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec
-        )
     }
 
     static func format(_ date: Date) -> String {

@@ -2,9 +2,6 @@ import DeltaCore
 import DeltaCrypto
 import Foundation
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// RBAC API keys persisted in a JSON file (`<shared-fs>/_auth/keys.json` by default).
 ///
@@ -20,13 +17,9 @@ public final class APIKeyStore: Sendable {
     let state = Mutex<Snapshot>(Snapshot())
 
     struct Snapshot {
-        var stamp: FileStamp?
+        var stamp: SharedFile.Stamp?
         var records: [String: APIKeyRecord] = [:]
         var order: [String] = []
-    }
-
-    struct FileStamp: Equatable {
-        var inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
     }
 
     /// Opens (or prepares) the store at `path`, creating its directory (0700).

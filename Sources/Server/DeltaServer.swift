@@ -63,7 +63,9 @@ public enum DeltaServer {
         let service = EntityService(
             store: store,
             sealer: EntitySealer(keyring: keyring, writerID: configuration.writerID),
-            cache: cache
+            cache: cache,
+            schemas: try SchemaCatalog(directory: configuration.sharedFS + "/templates"),
+            bindings: try DatabaseBindings(root: configuration.sharedFS)
         )
         let authenticator = Authenticator(
             adminKey: configuration.adminKey,

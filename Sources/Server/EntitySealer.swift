@@ -16,7 +16,8 @@ struct EntitySealer: Sendable {
 
     /// Seals `plaintext` as the next version after `current`, with the active key.
     func seal(
-        _ plaintext: [UInt8], for id: EntityID, after current: EntityMetadata?, now: String
+        _ plaintext: [UInt8], for id: EntityID, after current: EntityMetadata?, now: String,
+        schema: SchemaStamp? = nil
     ) throws(DeltaError) -> StoredEntity {
         let version = (current?.version ?? 0) + 1
         let keyID = keyring.activeKeyID
@@ -28,8 +29,8 @@ struct EntitySealer: Sendable {
             alg: "AES-GCM",
             iv: Data(box.nonce).base64EncodedString(),
             tag: Data(box.tag).base64EncodedString(),
-            schemaID: nil,
-            schemaVersion: nil,
+            schemaID: schema?.id,
+            schemaVersion: schema?.version,
             version: version,
             writerID: writerID,
             createdAt: current?.createdAt ?? now,
@@ -65,4 +66,10 @@ struct EntitySealer: Sendable {
         let box = SealedBox(nonce: Array(nonce), ciphertext: stored.ciphertext, tag: Array(tag))
         return try AESGCM.open(box, key: key, aad: aad)
     }
+}
+
+/// The schema a document was validated against, recorded in its metadata.
+struct SchemaStamp: Sendable, Hashable {
+    var id: String
+    var version: String
 }

@@ -1,6 +1,7 @@
 import DeltaCache
 import DeltaCore
 import DeltaJSON
+import DeltaSchema
 import DeltaStorage
 
 /// The data plane of a Processing Worker: parse and check documents, encrypt
@@ -28,11 +29,40 @@ public final class EntityService: Sendable {
     /// document in the cache. Storage has its own lock for durability; this one
     /// only orders this process's cache updates.
     let entityLocks = KeyedAsyncLock<EntityID>()
+    let schemas: SchemaCatalog
+    let bindings: DatabaseBindings
 
-    init(store: any EntityStore, sealer: EntitySealer, cache: LRUCache<EntityID, CachedDocument>) {
+    init(
+        store: any EntityStore, sealer: EntitySealer, cache: LRUCache<EntityID, CachedDocument>,
+        schemas: SchemaCatalog, bindings: DatabaseBindings
+    ) {
         self.store = store
         self.sealer = sealer
         self.cache = cache
+        self.schemas = schemas
+        self.bindings = bindings
+    }
+
+    /// The schema `database`'s writes are validated against: its explicit
+    /// binding, else the schema whose id is the database name, else none.
+    ///
+    /// - Throws: `.badRequest` if the bound schema was deleted or is broken —
+    ///   writes then fail rather than go unchecked.
+    func schema(for database: String) throws(DeltaError) -> (id: String, schema: CompiledSchema, bound: Bool)? {
+        if let bound = try bindings.binding(of: database) {
+            guard let schema = try schemas.compiled(bound) else {
+                throw DeltaError(
+                    .badRequest,
+                    "database '\(database)' is bound to schema '\(bound)', which no longer exists; "
+                        + "restore it or rebind the database with PUT /api/databases/\(database)"
+                )
+            }
+            return (bound, schema, true)
+        }
+        guard NameRules.problem(with: database, kind: .schemaID) == nil,
+              let schema = try schemas.compiled(database)
+        else { return nil }
+        return (database, schema, false)
     }
 
     /// Stores every entity of a batch body (`{"key": document, ...}`).
@@ -59,25 +89,45 @@ public final class EntityService: Sendable {
         guard !object.isEmpty else {
             throw DeltaError(.badRequest, "the request body has no entities; send {\"<key>\": <document>, ...}")
         }
+        let schema = try self.schema(for: database)
         var writes: [(EntityID, [UInt8])] = []
         writes.reserveCapacity(object.count)
+        var violations: [DeltaError.Detail] = []
+        var invalidKeys: [String] = []
         for (key, document) in object.members {
             writes.append((try EntityID(database: database, key: key), document.serialized()))
+            if let schema {
+                let errors = schema.schema.validate(document)
+                if !errors.isEmpty { invalidKeys.append(key) }
+                violations += errors.map {
+                    DeltaError.Detail(pointer: $0.instancePointer, schemaPointer: $0.schemaPointer, message: "entity '\(key)': \($0.message)")
+                }
+            }
         }
+        // Validate everything before writing anything: one bad entity writes nothing.
+        if let schema, !violations.isEmpty {
+            throw DeltaError(
+                .schemaViolation,
+                "\(invalidKeys.count) entit\(invalidKeys.count == 1 ? "y does" : "ies do") not match schema '\(schema.id)' "
+                    + "(\(violations.count) error(s)); nothing was stored",
+                details: violations
+            )
+        }
+        let stamp = schema.map { SchemaStamp(id: $0.id, version: SchemaCatalog.version(of: $0.schema)) }
         var versions: [String: UInt64] = [:]
         for (id, plaintext) in writes {
-            versions[id.key] = try await write(id, plaintext: plaintext)
+            versions[id.key] = try await write(id, plaintext: plaintext, schema: stamp)
         }
         return versions
     }
 
     /// Durably writes one already-checked document and caches it.
-    func write(_ id: EntityID, plaintext: [UInt8]) async throws(DeltaError) -> UInt64 {
+    func write(_ id: EntityID, plaintext: [UInt8], schema: SchemaStamp?) async throws(DeltaError) -> UInt64 {
         let sealer = self.sealer
         let now = Timestamp.now()
         return try await entityLocks.withLock(id) { () async throws(DeltaError) -> UInt64 in
             let committed = try await store.write(id) { (current) throws(DeltaError) in
-                try sealer.seal(plaintext, for: id, after: current, now: now)
+                try sealer.seal(plaintext, for: id, after: current, now: now, schema: schema)
             }
             cache.put(id, CachedDocument(bytes: plaintext, version: committed.version), cost: plaintext.count)
             return committed.version

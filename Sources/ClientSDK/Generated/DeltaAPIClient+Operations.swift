@@ -79,4 +79,102 @@ extension DeltaAPIClient {
         ]
         return try await send(request).decode(StatusResponse.self)
     }
+
+    /// `GET /admin/schemas`: List the ids of every stored JSON Schema.
+    ///
+    /// Returns a list of all defined schema ids, sorted. No authentication required.
+    ///
+    /// - Returns: The schema ids.
+    /// - Throws: `DeltaClientError` for every non-2xx response.
+    public func listSchemas() async throws -> SchemaIDList {
+        let request = ClientRequest(method: "GET", path: "/admin/schemas")
+        return try await send(request).decode(SchemaIDList.self)
+    }
+
+    /// `GET /schema/{schemaID}`: Retrieve a JSON Schema document.
+    ///
+    /// Returns the raw JSON Schema stored under the id. No authentication required.
+    ///
+    /// - Parameters:
+    ///   - schemaID: The schema identifier, e.g. chat.v1.
+    /// - Returns: The JSON Schema document.
+    /// - Throws: `DeltaClientError` for every non-2xx response (400, 404).
+    public func getSchema(schemaID: String) async throws -> SchemaDocument {
+        let request = ClientRequest(method: "GET", path: "/schema/\(ClientRequest.encodePathSegment(schemaID))")
+        return try await send(request).decode(SchemaDocument.self)
+    }
+
+    /// `PUT /schema/{schemaID}`: Create or replace a JSON Schema.
+    ///
+    /// The body must be a valid draft-07 JSON Schema; it is checked against the draft-07 metaschema and every $ref must resolve. Stored as templates/<schemaID>.json.
+    ///
+    /// - Parameters:
+    ///   - schemaID: The schema identifier, e.g. chat.v1.
+    ///   - body: The request body.
+    /// - Returns: The schema was stored.
+    /// - Throws: `DeltaClientError` for every non-2xx response (400, 401, 403, 413).
+    public func putSchema(schemaID: String, body: SchemaDocument) async throws -> StatusResponse {
+        var request = ClientRequest(method: "PUT", path: "/schema/\(ClientRequest.encodePathSegment(schemaID))")
+        request.body = try ClientRequest.jsonBody(body)
+        request.contentType = "application/json"
+        return try await send(request).decode(StatusResponse.self)
+    }
+
+    /// `DELETE /schema/{schemaID}`: Delete a JSON Schema.
+    ///
+    /// Fails with 400 while another schema references it or a database is bound to it.
+    ///
+    /// - Parameters:
+    ///   - schemaID: The schema identifier, e.g. chat.v1.
+    /// - Returns: The schema was deleted.
+    /// - Throws: `DeltaClientError` for every non-2xx response (400, 401, 403, 404).
+    public func deleteSchema(schemaID: String) async throws -> StatusResponse {
+        let request = ClientRequest(method: "DELETE", path: "/schema/\(ClientRequest.encodePathSegment(schemaID))")
+        return try await send(request).decode(StatusResponse.self)
+    }
+
+    /// `POST /schema/{schemaID}/validate`: Check a JSON document against a schema without storing anything.
+    ///
+    /// Returns whether the body is valid and every violation found.
+    ///
+    /// - Parameters:
+    ///   - schemaID: The schema identifier, e.g. chat.v1.
+    ///   - body: The request body.
+    /// - Returns: The verdict.
+    /// - Throws: `DeltaClientError` for every non-2xx response (400, 401, 403, 404, 413).
+    public func validateAgainstSchema(schemaID: String, body: EntityDocument) async throws -> ValidationResult {
+        var request = ClientRequest(method: "POST", path: "/schema/\(ClientRequest.encodePathSegment(schemaID))/validate")
+        request.body = try ClientRequest.jsonBody(body)
+        request.contentType = "application/json"
+        return try await send(request).decode(ValidationResult.self)
+    }
+
+    /// `GET /api/databases/{database}`: Show which schema validates a database's writes.
+    ///
+    /// schema_id is the explicitly bound schema, or else the schema whose id equals the database name if one exists, or else null (no validation).
+    ///
+    /// - Parameters:
+    ///   - database: Name of the database, e.g. chatdb.
+    /// - Returns: The database's settings.
+    /// - Throws: `DeltaClientError` for every non-2xx response (400, 401, 403).
+    public func getDatabase(database: String) async throws -> DatabaseInfo {
+        let request = ClientRequest(method: "GET", path: "/api/databases/\(ClientRequest.encodePathSegment(database))")
+        return try await send(request).decode(DatabaseInfo.self)
+    }
+
+    /// `PUT /api/databases/{database}`: Bind a database to a JSON Schema.
+    ///
+    /// Every later write to the database is validated against the schema. The schema must exist. Send {"schema_id": null} to remove the binding.
+    ///
+    /// - Parameters:
+    ///   - database: Name of the database, e.g. chatdb.
+    ///   - body: The request body.
+    /// - Returns: The database's settings after the change.
+    /// - Throws: `DeltaClientError` for every non-2xx response (400, 401, 403).
+    public func putDatabase(database: String, body: DatabaseSettings) async throws -> DatabaseInfo {
+        var request = ClientRequest(method: "PUT", path: "/api/databases/\(ClientRequest.encodePathSegment(database))")
+        request.body = try ClientRequest.jsonBody(body)
+        request.contentType = "application/json"
+        return try await send(request).decode(DatabaseInfo.self)
+    }
 }

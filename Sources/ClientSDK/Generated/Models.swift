@@ -27,6 +27,79 @@ public typealias EntityDocument = JSONDocument
 /// - Remark: Generated from `#/components/schemas/EntityBatch`.
 public typealias EntityBatch = [String: EntityDocument]
 
+/// A JSON Schema (draft-07) document.
+///
+/// - Remark: Generated from `#/components/schemas/SchemaDocument`.
+public typealias SchemaDocument = JSONDocument
+
+/// Schema ids, sorted.
+///
+/// - Remark: Generated from `#/components/schemas/SchemaIDList`.
+public typealias SchemaIDList = [String]
+
+/// Whether a document matches a schema, and every violation.
+///
+/// - Remark: Generated from `#/components/schemas/ValidationResult`.
+public struct ValidationResult: Codable, Hashable, Sendable {
+    /// True when the document matches.
+    public var valid: Bool
+    /// One entry per violation; empty when valid.
+    public var errors: [ErrorDetail]
+
+    /// Creates a value with every property.
+    public init(valid: Bool, errors: [ErrorDetail]) {
+        self.valid = valid
+        self.errors = errors
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case valid = "valid"
+        case errors = "errors"
+    }
+}
+
+/// Settings of a database that a caller can change.
+///
+/// - Remark: Generated from `#/components/schemas/DatabaseSettings`.
+public struct DatabaseSettings: Codable, Hashable, Sendable {
+    /// The schema every write is validated against, or null to unbind.
+    public var schemaId: String?
+
+    /// Creates a value with every property.
+    public init(schemaId: String? = nil) {
+        self.schemaId = schemaId
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaId = "schema_id"
+    }
+}
+
+/// A database and the schema its writes are validated against.
+///
+/// - Remark: Generated from `#/components/schemas/DatabaseInfo`.
+public struct DatabaseInfo: Codable, Hashable, Sendable {
+    /// The database name.
+    public var name: String
+    /// The schema in effect, or null when writes are not validated.
+    public var schemaId: String?
+    /// True when schema_id comes from an explicit binding rather than the name.
+    public var bound: Bool
+
+    /// Creates a value with every property.
+    public init(name: String, schemaId: String? = nil, bound: Bool) {
+        self.name = name
+        self.schemaId = schemaId
+        self.bound = bound
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name = "name"
+        case schemaId = "schema_id"
+        case bound = "bound"
+    }
+}
+
 /// One place where a request was wrong.
 ///
 /// - Remark: Generated from `#/components/schemas/ErrorDetail`.

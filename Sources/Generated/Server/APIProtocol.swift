@@ -31,4 +31,25 @@ public protocol APIProtocol: Sendable {
 
     /// `DELETE /entity/{database}`: Delete one entity.
     func deleteEntity(_ input: Operations.DeleteEntity.Input, caller: Caller) async throws -> Operations.DeleteEntity.Output
+
+    /// `GET /admin/schemas`: List the ids of every stored JSON Schema.
+    func listSchemas(_ input: Operations.ListSchemas.Input) async throws -> Operations.ListSchemas.Output
+
+    /// `GET /schema/{schemaID}`: Retrieve a JSON Schema document.
+    func getSchema(_ input: Operations.GetSchema.Input) async throws -> Operations.GetSchema.Output
+
+    /// `PUT /schema/{schemaID}`: Create or replace a JSON Schema.
+    func putSchema(_ input: Operations.PutSchema.Input, caller: Caller) async throws -> Operations.PutSchema.Output
+
+    /// `DELETE /schema/{schemaID}`: Delete a JSON Schema.
+    func deleteSchema(_ input: Operations.DeleteSchema.Input, caller: Caller) async throws -> Operations.DeleteSchema.Output
+
+    /// `POST /schema/{schemaID}/validate`: Check a JSON document against a schema without storing anything.
+    func validateAgainstSchema(_ input: Operations.ValidateAgainstSchema.Input, caller: Caller) async throws -> Operations.ValidateAgainstSchema.Output
+
+    /// `GET /api/databases/{database}`: Show which schema validates a database's writes.
+    func getDatabase(_ input: Operations.GetDatabase.Input, caller: Caller) async throws -> Operations.GetDatabase.Output
+
+    /// `PUT /api/databases/{database}`: Bind a database to a JSON Schema.
+    func putDatabase(_ input: Operations.PutDatabase.Input, caller: Caller) async throws -> Operations.PutDatabase.Output
 }

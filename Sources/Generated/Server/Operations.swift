@@ -157,11 +157,274 @@ extension Operations {
         }
     }
 
+    /// `GET /admin/schemas`: List the ids of every stored JSON Schema.
+    ///
+    /// Returns a list of all defined schema ids, sorted. No authentication required.
+    public enum ListSchemas {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "listSchemas", method: "GET", path: "/admin/schemas", permission: nil)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// Creates an input.
+            public init() {}
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: The schema ids.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: SchemaIDList
+
+                /// Creates a response.
+                public init(body: SchemaIDList) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `GET /schema/{schemaID}`: Retrieve a JSON Schema document.
+    ///
+    /// Returns the raw JSON Schema stored under the id. No authentication required.
+    public enum GetSchema {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "getSchema", method: "GET", path: "/schema/{schemaID}", permission: nil)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// The schema identifier, e.g. chat.v1.
+            public var schemaID: String
+
+            /// Creates an input.
+            public init(schemaID: String) {
+                self.schemaID = schemaID
+            }
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: The JSON Schema document.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: SchemaDocument
+
+                /// Creates a response.
+                public init(body: SchemaDocument) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `PUT /schema/{schemaID}`: Create or replace a JSON Schema.
+    ///
+    /// The body must be a valid draft-07 JSON Schema; it is checked against the draft-07 metaschema and every $ref must resolve. Stored as templates/<schemaID>.json.
+    public enum PutSchema {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "putSchema", method: "PUT", path: "/schema/{schemaID}", permission: .write)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// The schema identifier, e.g. chat.v1.
+            public var schemaID: String
+            /// The request body.
+            public var body: SchemaDocument
+
+            /// Creates an input.
+            public init(schemaID: String, body: SchemaDocument) {
+                self.schemaID = schemaID
+                self.body = body
+            }
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: The schema was stored.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: StatusResponse
+
+                /// Creates a response.
+                public init(body: StatusResponse) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `DELETE /schema/{schemaID}`: Delete a JSON Schema.
+    ///
+    /// Fails with 400 while another schema references it or a database is bound to it.
+    public enum DeleteSchema {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "deleteSchema", method: "DELETE", path: "/schema/{schemaID}", permission: .write)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// The schema identifier, e.g. chat.v1.
+            public var schemaID: String
+
+            /// Creates an input.
+            public init(schemaID: String) {
+                self.schemaID = schemaID
+            }
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: The schema was deleted.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: StatusResponse
+
+                /// Creates a response.
+                public init(body: StatusResponse) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `POST /schema/{schemaID}/validate`: Check a JSON document against a schema without storing anything.
+    ///
+    /// Returns whether the body is valid and every violation found.
+    public enum ValidateAgainstSchema {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "validateAgainstSchema", method: "POST", path: "/schema/{schemaID}/validate", permission: .read)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// The schema identifier, e.g. chat.v1.
+            public var schemaID: String
+            /// The request body.
+            public var body: EntityDocument
+
+            /// Creates an input.
+            public init(schemaID: String, body: EntityDocument) {
+                self.schemaID = schemaID
+                self.body = body
+            }
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: The verdict.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: ValidationResult
+
+                /// Creates a response.
+                public init(body: ValidationResult) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `GET /api/databases/{database}`: Show which schema validates a database's writes.
+    ///
+    /// schema_id is the explicitly bound schema, or else the schema whose id equals the database name if one exists, or else null (no validation).
+    public enum GetDatabase {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "getDatabase", method: "GET", path: "/api/databases/{database}", permission: .read)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// Name of the database, e.g. chatdb.
+            public var database: String
+
+            /// Creates an input.
+            public init(database: String) {
+                self.database = database
+            }
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: The database's settings.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: DatabaseInfo
+
+                /// Creates a response.
+                public init(body: DatabaseInfo) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `PUT /api/databases/{database}`: Bind a database to a JSON Schema.
+    ///
+    /// Every later write to the database is validated against the schema. The schema must exist. Send {"schema_id": null} to remove the binding.
+    public enum PutDatabase {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "putDatabase", method: "PUT", path: "/api/databases/{database}", permission: .admin)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// Name of the database, e.g. chatdb.
+            public var database: String
+            /// The request body.
+            public var body: DatabaseSettings
+
+            /// Creates an input.
+            public init(database: String, body: DatabaseSettings) {
+                self.database = database
+                self.body = body
+            }
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: The database's settings after the change.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: DatabaseInfo
+
+                /// Creates a response.
+                public init(body: DatabaseInfo) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
     /// Every operation of the spec, in spec order.
     public static let all: [OperationDescriptor] = [
         GetHealth.descriptor,
         PutEntities.descriptor,
         GetEntity.descriptor,
         DeleteEntity.descriptor,
+        ListSchemas.descriptor,
+        GetSchema.descriptor,
+        PutSchema.descriptor,
+        DeleteSchema.descriptor,
+        ValidateAgainstSchema.descriptor,
+        GetDatabase.descriptor,
+        PutDatabase.descriptor,
     ]
 }

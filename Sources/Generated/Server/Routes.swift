@@ -62,5 +62,88 @@ extension APIProtocol {
                 return try ResponseWriter.json(ok.body, status: .ok)
             }
         }
+        router.on("/admin/schemas", method: .get) { request, context in
+            let input = Operations.ListSchemas.Input()
+            switch try await self.listSchemas(input) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
+        router.on("/schema/:schemaID", method: .get) { request, context in
+            let schemaID = try RequestReader.pathParameter("schemaID", context: context)
+            let input = Operations.GetSchema.Input(schemaID: schemaID)
+            switch try await self.getSchema(input) {
+            case .ok(let ok):
+                return ResponseWriter.raw(ok.body, status: .ok)
+            }
+        }
+        router.on("/schema/:schemaID", method: .put) { request, context in
+            let schemaID = try RequestReader.pathParameter("schemaID", context: context)
+            let caller = try await self.authorize(
+                Operations.PutSchema.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: nil
+            )
+            let body = SchemaDocument(bytes: try await RequestReader.body(request, limits: limits))
+            let input = Operations.PutSchema.Input(schemaID: schemaID, body: body)
+            switch try await self.putSchema(input, caller: caller) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
+        router.on("/schema/:schemaID", method: .delete) { request, context in
+            let schemaID = try RequestReader.pathParameter("schemaID", context: context)
+            let caller = try await self.authorize(
+                Operations.DeleteSchema.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: nil
+            )
+            let input = Operations.DeleteSchema.Input(schemaID: schemaID)
+            switch try await self.deleteSchema(input, caller: caller) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
+        router.on("/schema/:schemaID/validate", method: .post) { request, context in
+            let schemaID = try RequestReader.pathParameter("schemaID", context: context)
+            let caller = try await self.authorize(
+                Operations.ValidateAgainstSchema.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: nil
+            )
+            let body = EntityDocument(bytes: try await RequestReader.body(request, limits: limits))
+            let input = Operations.ValidateAgainstSchema.Input(schemaID: schemaID, body: body)
+            switch try await self.validateAgainstSchema(input, caller: caller) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
+        router.on("/api/databases/:database", method: .get) { request, context in
+            let database = try RequestReader.pathParameter("database", context: context)
+            let caller = try await self.authorize(
+                Operations.GetDatabase.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: database
+            )
+            let input = Operations.GetDatabase.Input(database: database)
+            switch try await self.getDatabase(input, caller: caller) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
+        router.on("/api/databases/:database", method: .put) { request, context in
+            let database = try RequestReader.pathParameter("database", context: context)
+            let caller = try await self.authorize(
+                Operations.PutDatabase.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: database
+            )
+            let body = try RequestReader.decode(DatabaseSettings.self, from: try await RequestReader.body(request, limits: limits))
+            let input = Operations.PutDatabase.Input(database: database, body: body)
+            switch try await self.putDatabase(input, caller: caller) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
     }
 }

@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .._runtime import Transport
-from .models import EntityBatch, EntityDocument, StatusResponse
+from .models import (
+    DatabaseInfo,
+    DatabaseSettings,
+    EntityBatch,
+    EntityDocument,
+    SchemaDocument,
+    SchemaIDList,
+    StatusResponse,
+    ValidationResult,
+)
 
 __all__ = [
     "Client",
@@ -106,3 +115,121 @@ class Client:
             query={"key": key},
         )
         return StatusResponse.from_dict(response.json())
+
+    def list_schemas(self) -> SchemaIDList:
+        """List the ids of every stored JSON Schema.
+
+        Returns a list of all defined schema ids, sorted. No authentication required.
+
+        ``GET /admin/schemas``
+        """
+        response = self._transport.request(
+            "GET",
+            "/admin/schemas",
+        )
+        return response.json()
+
+    def get_schema(self, schema_id: str) -> SchemaDocument:
+        """Retrieve a JSON Schema document.
+
+        Returns the raw JSON Schema stored under the id. No authentication required.
+
+        ``GET /schema/{schemaID}``
+
+        :param schema_id: The schema identifier, e.g. chat.v1.
+        """
+        response = self._transport.request(
+            "GET",
+            "/schema/{schemaID}",
+            path_params={"schemaID": schema_id},
+        )
+        return response.json()
+
+    def put_schema(self, schema_id: str, body: SchemaDocument) -> StatusResponse:
+        """Create or replace a JSON Schema.
+
+        The body must be a valid draft-07 JSON Schema; it is checked against the draft-07 metaschema and every $ref must resolve. Stored as templates/<schemaID>.json.
+
+        ``PUT /schema/{schemaID}``
+
+        :param schema_id: The schema identifier, e.g. chat.v1.
+        :param body: A JSON Schema (draft-07) document.
+        """
+        response = self._transport.request(
+            "PUT",
+            "/schema/{schemaID}",
+            path_params={"schemaID": schema_id},
+            body=body,
+            has_body=True,
+        )
+        return StatusResponse.from_dict(response.json())
+
+    def delete_schema(self, schema_id: str) -> StatusResponse:
+        """Delete a JSON Schema.
+
+        Fails with 400 while another schema references it or a database is bound to it.
+
+        ``DELETE /schema/{schemaID}``
+
+        :param schema_id: The schema identifier, e.g. chat.v1.
+        """
+        response = self._transport.request(
+            "DELETE",
+            "/schema/{schemaID}",
+            path_params={"schemaID": schema_id},
+        )
+        return StatusResponse.from_dict(response.json())
+
+    def validate_against_schema(self, schema_id: str, body: EntityDocument) -> ValidationResult:
+        """Check a JSON document against a schema without storing anything.
+
+        Returns whether the body is valid and every violation found.
+
+        ``POST /schema/{schemaID}/validate``
+
+        :param schema_id: The schema identifier, e.g. chat.v1.
+        :param body: An entity's JSON document (any JSON value; usually an object).
+        """
+        response = self._transport.request(
+            "POST",
+            "/schema/{schemaID}/validate",
+            path_params={"schemaID": schema_id},
+            body=body,
+            has_body=True,
+        )
+        return ValidationResult.from_dict(response.json())
+
+    def get_database(self, database: str) -> DatabaseInfo:
+        """Show which schema validates a database's writes.
+
+        schema_id is the explicitly bound schema, or else the schema whose id equals the database name if one exists, or else null (no validation).
+
+        ``GET /api/databases/{database}``
+
+        :param database: Name of the database, e.g. chatdb.
+        """
+        response = self._transport.request(
+            "GET",
+            "/api/databases/{database}",
+            path_params={"database": database},
+        )
+        return DatabaseInfo.from_dict(response.json())
+
+    def put_database(self, database: str, body: DatabaseSettings) -> DatabaseInfo:
+        """Bind a database to a JSON Schema.
+
+        Every later write to the database is validated against the schema. The schema must exist. Send {"schema_id": null} to remove the binding.
+
+        ``PUT /api/databases/{database}``
+
+        :param database: Name of the database, e.g. chatdb.
+        :param body: Settings of a database that a caller can change.
+        """
+        response = self._transport.request(
+            "PUT",
+            "/api/databases/{database}",
+            path_params={"database": database},
+            body=body.to_dict(),
+            has_body=True,
+        )
+        return DatabaseInfo.from_dict(response.json())

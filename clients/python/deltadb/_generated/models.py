@@ -11,6 +11,11 @@ __all__ = [
     "StatusResponse",
     "EntityDocument",
     "EntityBatch",
+    "SchemaDocument",
+    "SchemaIDList",
+    "ValidationResult",
+    "DatabaseSettings",
+    "DatabaseInfo",
     "ErrorDetail",
     "ErrorResponse",
 ]
@@ -51,6 +56,102 @@ EntityBatch = dict[str, EntityDocument]
 
 Generated from ``#/components/schemas/EntityBatch``.
 """
+
+SchemaDocument = Any
+"""A JSON Schema (draft-07) document.
+
+Generated from ``#/components/schemas/SchemaDocument``.
+"""
+
+SchemaIDList = list[str]
+"""Schema ids, sorted.
+
+Generated from ``#/components/schemas/SchemaIDList``.
+"""
+
+
+@dataclass
+class ValidationResult:
+    """Whether a document matches a schema, and every violation.
+
+    Generated from ``#/components/schemas/ValidationResult``.
+    """
+
+    valid: bool
+    """True when the document matches."""
+    errors: list[ErrorDetail]
+    """One entry per violation; empty when valid."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ValidationResult:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            valid=data["valid"],
+            errors=[ErrorDetail.from_dict(item) for item in data["errors"]],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["valid"] = self.valid
+        result["errors"] = [item.to_dict() for item in self.errors]
+        return result
+
+
+@dataclass
+class DatabaseSettings:
+    """Settings of a database that a caller can change.
+
+    Generated from ``#/components/schemas/DatabaseSettings``.
+    """
+
+    schema_id: Optional[str]
+    """The schema every write is validated against, or null to unbind."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DatabaseSettings:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            schema_id=data["schema_id"],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["schema_id"] = self.schema_id
+        return result
+
+
+@dataclass
+class DatabaseInfo:
+    """A database and the schema its writes are validated against.
+
+    Generated from ``#/components/schemas/DatabaseInfo``.
+    """
+
+    name: str
+    """The database name."""
+    schema_id: Optional[str]
+    """The schema in effect, or null when writes are not validated."""
+    bound: bool
+    """True when schema_id comes from an explicit binding rather than the name."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DatabaseInfo:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            name=data["name"],
+            schema_id=data["schema_id"],
+            bound=data["bound"],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["name"] = self.name
+        result["schema_id"] = self.schema_id
+        result["bound"] = self.bound
+        return result
 
 
 @dataclass

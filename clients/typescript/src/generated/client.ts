@@ -2,7 +2,16 @@
 
 import { Transport } from "../runtime.js";
 import type { DeltaClientOptions } from "../runtime.js";
-import type { EntityBatch, EntityDocument, StatusResponse } from "./models.js";
+import type {
+  DatabaseInfo,
+  DatabaseSettings,
+  EntityBatch,
+  EntityDocument,
+  SchemaDocument,
+  SchemaIDList,
+  StatusResponse,
+  ValidationResult,
+} from "./models.js";
 
 /** The body and headers of a successful `getEntity` call. */
 export interface GetEntityResult {
@@ -102,5 +111,137 @@ export class DeltaClient {
       query: { key: key },
     });
     return response.json() as StatusResponse;
+  }
+
+  /**
+   * List the ids of every stored JSON Schema.
+   *
+   * Returns a list of all defined schema ids, sorted. No authentication required.
+   *
+   * `GET /admin/schemas`
+   */
+  async listSchemas(): Promise<SchemaIDList> {
+    const response = await this.transport.request({
+      method: "GET",
+      path: "/admin/schemas",
+    });
+    return response.json() as SchemaIDList;
+  }
+
+  /**
+   * Retrieve a JSON Schema document.
+   *
+   * Returns the raw JSON Schema stored under the id. No authentication required.
+   *
+   * `GET /schema/{schemaID}`
+   *
+   * @param schemaID The schema identifier, e.g. chat.v1.
+   */
+  async getSchema(schemaID: string): Promise<SchemaDocument> {
+    const response = await this.transport.request({
+      method: "GET",
+      path: "/schema/{schemaID}",
+      pathParams: { schemaID: schemaID },
+    });
+    return response.json() as SchemaDocument;
+  }
+
+  /**
+   * Create or replace a JSON Schema.
+   *
+   * The body must be a valid draft-07 JSON Schema; it is checked against the draft-07 metaschema and every $ref must resolve. Stored as templates/<schemaID>.json.
+   *
+   * `PUT /schema/{schemaID}`
+   *
+   * @param schemaID The schema identifier, e.g. chat.v1.
+   * @param body A JSON Schema (draft-07) document.
+   */
+  async putSchema(schemaID: string, body: SchemaDocument): Promise<StatusResponse> {
+    const response = await this.transport.request({
+      method: "PUT",
+      path: "/schema/{schemaID}",
+      pathParams: { schemaID: schemaID },
+      body: body,
+      hasBody: true,
+    });
+    return response.json() as StatusResponse;
+  }
+
+  /**
+   * Delete a JSON Schema.
+   *
+   * Fails with 400 while another schema references it or a database is bound to it.
+   *
+   * `DELETE /schema/{schemaID}`
+   *
+   * @param schemaID The schema identifier, e.g. chat.v1.
+   */
+  async deleteSchema(schemaID: string): Promise<StatusResponse> {
+    const response = await this.transport.request({
+      method: "DELETE",
+      path: "/schema/{schemaID}",
+      pathParams: { schemaID: schemaID },
+    });
+    return response.json() as StatusResponse;
+  }
+
+  /**
+   * Check a JSON document against a schema without storing anything.
+   *
+   * Returns whether the body is valid and every violation found.
+   *
+   * `POST /schema/{schemaID}/validate`
+   *
+   * @param schemaID The schema identifier, e.g. chat.v1.
+   * @param body An entity's JSON document (any JSON value; usually an object).
+   */
+  async validateAgainstSchema(schemaID: string, body: EntityDocument): Promise<ValidationResult> {
+    const response = await this.transport.request({
+      method: "POST",
+      path: "/schema/{schemaID}/validate",
+      pathParams: { schemaID: schemaID },
+      body: body,
+      hasBody: true,
+    });
+    return response.json() as ValidationResult;
+  }
+
+  /**
+   * Show which schema validates a database's writes.
+   *
+   * schema_id is the explicitly bound schema, or else the schema whose id equals the database name if one exists, or else null (no validation).
+   *
+   * `GET /api/databases/{database}`
+   *
+   * @param database Name of the database, e.g. chatdb.
+   */
+  async getDatabase(database: string): Promise<DatabaseInfo> {
+    const response = await this.transport.request({
+      method: "GET",
+      path: "/api/databases/{database}",
+      pathParams: { database: database },
+    });
+    return response.json() as DatabaseInfo;
+  }
+
+  /**
+   * Bind a database to a JSON Schema.
+   *
+   * Every later write to the database is validated against the schema. The schema must exist. Send {"schema_id": null} to remove the binding.
+   *
+   * `PUT /api/databases/{database}`
+   *
+   * @param database Name of the database, e.g. chatdb.
+   * @param body Settings of a database that a caller can change.
+   */
+  async putDatabase(database: string, body: DatabaseSettings): Promise<DatabaseInfo> {
+    const response = await this.transport.request({
+      method: "PUT",
+      path: "/api/databases/{database}",
+      pathParams: { database: database },
+      body: body,
+      hasBody: true,
+    });
+    return response.json() as DatabaseInfo;
   }
 }

@@ -25,6 +25,56 @@ export type EntityDocument = unknown;
 export type EntityBatch = Record<string, EntityDocument>;
 
 /**
+ * A JSON Schema (draft-07) document.
+ *
+ * Generated from `#/components/schemas/SchemaDocument`.
+ */
+export type SchemaDocument = unknown;
+
+/**
+ * Schema ids, sorted.
+ *
+ * Generated from `#/components/schemas/SchemaIDList`.
+ */
+export type SchemaIDList = string[];
+
+/**
+ * Whether a document matches a schema, and every violation.
+ *
+ * Generated from `#/components/schemas/ValidationResult`.
+ */
+export interface ValidationResult {
+  /** True when the document matches. */
+  valid: boolean;
+  /** One entry per violation; empty when valid. */
+  errors: ErrorDetail[];
+}
+
+/**
+ * Settings of a database that a caller can change.
+ *
+ * Generated from `#/components/schemas/DatabaseSettings`.
+ */
+export interface DatabaseSettings {
+  /** The schema every write is validated against, or null to unbind. */
+  schema_id: string | null;
+}
+
+/**
+ * A database and the schema its writes are validated against.
+ *
+ * Generated from `#/components/schemas/DatabaseInfo`.
+ */
+export interface DatabaseInfo {
+  /** The database name. */
+  name: string;
+  /** The schema in effect, or null when writes are not validated. */
+  schema_id: string | null;
+  /** True when schema_id comes from an explicit binding rather than the name. */
+  bound: boolean;
+}
+
+/**
  * One place where a request was wrong.
  *
  * Generated from `#/components/schemas/ErrorDetail`.

@@ -1,0 +1,73 @@
+import APIRuntime
+import DeltaAuth
+import DeltaCore
+import DeltaJSON
+import Generated
+
+extension APIHandler {
+    func listSchemas(_ input: Operations.ListSchemas.Input) async throws -> Operations.ListSchemas.Output {
+        .ok(.init(body: entities.schemas.ids()))
+    }
+
+    func getSchema(_ input: Operations.GetSchema.Input) async throws -> Operations.GetSchema.Output {
+        .ok(.init(body: RawJSON(bytes: try entities.schemas.document(input.schemaID))))
+    }
+
+    func putSchema(_ input: Operations.PutSchema.Input, caller: Principal) async throws -> Operations.PutSchema.Output {
+        try entities.schemas.put(input.schemaID, bytes: input.body.bytes)
+        return .ok(.init(body: StatusResponse(status: "ok")))
+    }
+
+    func deleteSchema(_ input: Operations.DeleteSchema.Input, caller: Principal) async throws -> Operations.DeleteSchema.Output {
+        let bound = try entities.bindings.databases(boundTo: input.schemaID)
+        guard bound.isEmpty else {
+            throw DeltaError(
+                .badRequest,
+                "schema '\(input.schemaID)' is bound to database(s) \(bound.map { "'\($0)'" }.joined(separator: ", ")); rebind them first"
+            )
+        }
+        try entities.schemas.delete(input.schemaID)
+        return .ok(.init(body: StatusResponse(status: "ok")))
+    }
+
+    func validateAgainstSchema(
+        _ input: Operations.ValidateAgainstSchema.Input, caller: Principal
+    ) async throws -> Operations.ValidateAgainstSchema.Output {
+        try NameRules.validate(input.schemaID, as: .schemaID)
+        guard let schema = try entities.schemas.compiled(input.schemaID) else {
+            throw DeltaError(.notFound, "schema '\(input.schemaID)' not found")
+        }
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(input.body.bytes, maxDepth: EntityService.maxDepth)
+        } catch {
+            throw DeltaError(.invalidJSON, "the request body is not valid JSON: \(error)")
+        }
+        let errors = schema.validate(document).map {
+            ErrorDetail(pointer: $0.instancePointer, schemaPointer: $0.schemaPointer, message: $0.message)
+        }
+        return .ok(.init(body: ValidationResult(valid: errors.isEmpty, errors: errors)))
+    }
+
+    func getDatabase(_ input: Operations.GetDatabase.Input, caller: Principal) async throws -> Operations.GetDatabase.Output {
+        .ok(.init(body: try databaseInfo(input.database)))
+    }
+
+    func putDatabase(_ input: Operations.PutDatabase.Input, caller: Principal) async throws -> Operations.PutDatabase.Output {
+        try NameRules.validate(input.database, as: .database)
+        if let schemaID = input.body.schemaId {
+            try NameRules.validate(schemaID, as: .schemaID)
+            guard try entities.schemas.compiled(schemaID) != nil else {
+                throw DeltaError(.badRequest, "schema '\(schemaID)' does not exist; create it with PUT /schema/\(schemaID) first")
+            }
+        }
+        try entities.bindings.bind(input.database, to: input.body.schemaId)
+        return .ok(.init(body: try databaseInfo(input.database)))
+    }
+
+    private func databaseInfo(_ database: String) throws(DeltaError) -> DatabaseInfo {
+        try NameRules.validate(database, as: .database)
+        let schema = try entities.schema(for: database)
+        return DatabaseInfo(name: database, schemaId: schema?.id, bound: schema?.bound ?? false)
+    }
+}
