@@ -15,15 +15,19 @@ public struct OperationDescriptor: Sendable, Hashable, CustomStringConvertible {
     public let method: String
     /// The path template, e.g. `/entity/{database}`.
     public let path: String
-    /// The permission a caller needs, or nil if the operation is public.
+    /// The permission a caller needs, or nil if any credential (or none) will do.
     public let permission: Permission?
+    /// Whether the operation needs a valid credential at all; false only for
+    /// public operations (`security: []`).
+    public let requiresCredential: Bool
 
     /// Creates a descriptor. Called by generated code.
-    public init(id: String, method: String, path: String, permission: Permission?) {
+    public init(id: String, method: String, path: String, permission: Permission?, requiresCredential: Bool? = nil) {
         self.id = id
         self.method = method
         self.path = path
         self.permission = permission
+        self.requiresCredential = requiresCredential ?? (permission != nil)
     }
 
     public var description: String { "\(method) \(path)" }

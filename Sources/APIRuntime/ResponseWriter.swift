@@ -29,9 +29,10 @@ public enum ResponseWriter {
     }
 
     // JSONEncoder is a non-Sendable class; one per response is cheap next to I/O.
+    // Sorted keys: the same response is byte-for-byte the same every time.
     private static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }
 }

@@ -15,7 +15,11 @@ struct AuthFailureMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let client = context.clientAddress
-        try limiter.check(client)
+        // Only attempts to authenticate are slowed; a blocked client still gets
+        // public endpoints such as /health.
+        if request.headers[.authorization] != nil || request.uri.path == "/api/login" {
+            try limiter.check(client)
+        }
         do {
             return try await next(request, context)
         } catch let error as DeltaError where error.code == .unauthorized {

@@ -75,7 +75,7 @@ public enum DeltaServer {
         let handler = APIHandler(authenticator: authenticator, entities: service)
         let router = Router(context: DeltaRequestContext.self)
         router.add(middleware: ErrorMiddleware())
-        router.add(middleware: AuthFailureMiddleware(limiter: FailureLimiter()))
+        router.add(middleware: AuthFailureMiddleware(limiter: FailureLimiter(burst: configuration.authFailureBurst)))
         handler.registerRoutes(on: router, limits: RequestLimits(maxBodyBytes: configuration.maxBodyBytes))
         return router
     }

@@ -32,6 +32,9 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
     public var keyStorePath: String?
     /// Lifetime of session tokens from `POST /api/login`, in seconds.
     public var clientTTLSeconds: Double
+    /// Failed authentications one client may make in a row before getting 429
+    /// (the bucket refills at one per second).
+    public var authFailureBurst: Int = 10
 
     /// The API key file actually used.
     public var resolvedKeyStorePath: String {

@@ -25,6 +25,8 @@ struct TestServer {
             maxBodyBytes: maxBodyBytes,
             writerID: "test"
         )
+        // Tests send many bad credentials on purpose from one (in-memory) client.
+        self.configuration.authFailureBurst = 10_000
     }
 
     /// Runs `body` against the router in memory (or `.live` for a real socket).

@@ -177,4 +177,65 @@ extension DeltaAPIClient {
         request.contentType = "application/json"
         return try await send(request).decode(DatabaseInfo.self)
     }
+
+    /// `POST /api/login`: Exchange an admin key or API key for a short-lived session token.
+    ///
+    /// For the web UI. Non-browser clients can skip this and send their key directly as the Bearer value. Sessions live -client-ttl (default 24h) and never outlive the key they came from.
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: A session token.
+    /// - Throws: `DeltaClientError` for every non-2xx response (400, 401, 429).
+    public func login(body: LoginRequest) async throws -> LoginResponse {
+        var request = ClientRequest(method: "POST", path: "/api/login")
+        request.body = try ClientRequest.jsonBody(body)
+        request.contentType = "application/json"
+        return try await send(request).decode(LoginResponse.self)
+    }
+
+    /// `GET /api/me`: Describe the credential making the request.
+    ///
+    /// Works with any valid credential.
+    ///
+    /// - Returns: Who the caller is and what it may do.
+    /// - Throws: `DeltaClientError` for every non-2xx response (401).
+    public func getMe() async throws -> MeResponse {
+        let request = ClientRequest(method: "GET", path: "/api/me")
+        return try await send(request).decode(MeResponse.self)
+    }
+
+    /// `GET /api/keys`: List every RBAC API key (never their secrets).
+    ///
+    /// - Returns: The keys, oldest first.
+    /// - Throws: `DeltaClientError` for every non-2xx response (401, 403).
+    public func listAPIKeys() async throws -> APIKeyList {
+        let request = ClientRequest(method: "GET", path: "/api/keys")
+        return try await send(request).decode(APIKeyList.self)
+    }
+
+    /// `POST /api/keys`: Create an RBAC API key; its secret is shown once, in this response.
+    ///
+    /// expires_in accepts Go durations (24h, 168h) or day shorthand (7d, 30d); omit it for a key that never expires. databases optionally limits the key to some databases.
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The new key, with its secret.
+    /// - Throws: `DeltaClientError` for every non-2xx response (400, 401, 403).
+    public func createAPIKey(body: CreateAPIKeyRequest) async throws -> CreatedAPIKey {
+        var request = ClientRequest(method: "POST", path: "/api/keys")
+        request.body = try ClientRequest.jsonBody(body)
+        request.contentType = "application/json"
+        return try await send(request).decode(CreatedAPIKey.self)
+    }
+
+    /// `DELETE /api/keys/{id}`: Permanently delete an API key; it stops working at once.
+    ///
+    /// - Parameters:
+    ///   - id: The key's id.
+    /// - Returns: The key was deleted.
+    /// - Throws: `DeltaClientError` for every non-2xx response (401, 403, 404).
+    public func deleteAPIKey(id: String) async throws -> StatusResponse {
+        let request = ClientRequest(method: "DELETE", path: "/api/keys/\(ClientRequest.encodePathSegment(id))")
+        return try await send(request).decode(StatusResponse.self)
+    }
 }

@@ -100,6 +100,187 @@ public struct DatabaseInfo: Codable, Hashable, Sendable {
     }
 }
 
+/// An RBAC permission.
+///
+/// - Remark: Generated from `#/components/schemas/Permission`.
+public enum Permission: String, Codable, Hashable, Sendable, CaseIterable {
+    case read = "read"
+    case write = "write"
+    case admin = "admin"
+}
+
+/// A credential to exchange for a session token.
+///
+/// - Remark: Generated from `#/components/schemas/LoginRequest`.
+public struct LoginRequest: Codable, Hashable, Sendable {
+    /// The admin key or an API key.
+    public var key: String
+
+    /// Creates a value with every property.
+    public init(key: String) {
+        self.key = key
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case key = "key"
+    }
+}
+
+/// A session token and what it may do.
+///
+/// - Remark: Generated from `#/components/schemas/LoginResponse`.
+public struct LoginResponse: Codable, Hashable, Sendable {
+    /// Send it as the Bearer credential of later requests.
+    public var token: String
+    /// "admin" or the API key id.
+    public var clientId: String
+    /// When the token stops working.
+    public var expiresAt: String
+    public var permissions: [Permission]
+
+    /// Creates a value with every property.
+    public init(token: String, clientId: String, expiresAt: String, permissions: [Permission]) {
+        self.token = token
+        self.clientId = clientId
+        self.expiresAt = expiresAt
+        self.permissions = permissions
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case token = "token"
+        case clientId = "client_id"
+        case expiresAt = "expires_at"
+        case permissions = "permissions"
+    }
+}
+
+/// The identity behind the request's credential.
+///
+/// - Remark: Generated from `#/components/schemas/MeResponse`.
+public struct MeResponse: Codable, Hashable, Sendable {
+    /// "admin" or the API key id.
+    public var clientId: String
+    public var permissions: [Permission]
+    /// True for the admin key, which bypasses RBAC.
+    public var isAdmin: Bool
+    /// Databases the credential is limited to; absent for all.
+    public var databases: [String]?
+
+    /// Creates a value with every property.
+    public init(clientId: String, permissions: [Permission], isAdmin: Bool, databases: [String]? = nil) {
+        self.clientId = clientId
+        self.permissions = permissions
+        self.isAdmin = isAdmin
+        self.databases = databases
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case clientId = "client_id"
+        case permissions = "permissions"
+        case isAdmin = "is_admin"
+        case databases = "databases"
+    }
+}
+
+/// A new API key.
+///
+/// - Remark: Generated from `#/components/schemas/CreateAPIKeyRequest`.
+public struct CreateAPIKeyRequest: Codable, Hashable, Sendable {
+    /// A label, e.g. ci-deploy.
+    public var name: String
+    public var permissions: [Permission]
+    /// Lifetime such as 24h or 30d; omit for no expiry.
+    public var expiresIn: String?
+    /// Limit the key to these databases; omit for all.
+    public var databases: [String]?
+
+    /// Creates a value with every property.
+    public init(name: String, permissions: [Permission], expiresIn: String? = nil, databases: [String]? = nil) {
+        self.name = name
+        self.permissions = permissions
+        self.expiresIn = expiresIn
+        self.databases = databases
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name = "name"
+        case permissions = "permissions"
+        case expiresIn = "expires_in"
+        case databases = "databases"
+    }
+}
+
+/// An API key without its secret.
+///
+/// - Remark: Generated from `#/components/schemas/APIKeyInfo`.
+public struct APIKeyInfo: Codable, Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var permissions: [Permission]
+    public var databases: [String]?
+    public var createdAt: String
+    public var expiresAt: String?
+
+    /// Creates a value with every property.
+    public init(id: String, name: String, permissions: [Permission], databases: [String]? = nil, createdAt: String, expiresAt: String? = nil) {
+        self.id = id
+        self.name = name
+        self.permissions = permissions
+        self.databases = databases
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "id"
+        case name = "name"
+        case permissions = "permissions"
+        case databases = "databases"
+        case createdAt = "created_at"
+        case expiresAt = "expires_at"
+    }
+}
+
+/// API keys, oldest first.
+///
+/// - Remark: Generated from `#/components/schemas/APIKeyList`.
+public typealias APIKeyList = [APIKeyInfo]
+
+/// A new API key with its secret, shown this once.
+///
+/// - Remark: Generated from `#/components/schemas/CreatedAPIKey`.
+public struct CreatedAPIKey: Codable, Hashable, Sendable {
+    public var id: String
+    public var name: String
+    /// The Bearer credential (dk_…). Store it now; it is never shown again.
+    public var secret: String
+    public var permissions: [Permission]
+    public var databases: [String]?
+    public var createdAt: String
+    public var expiresAt: String?
+
+    /// Creates a value with every property.
+    public init(id: String, name: String, secret: String, permissions: [Permission], databases: [String]? = nil, createdAt: String, expiresAt: String? = nil) {
+        self.id = id
+        self.name = name
+        self.secret = secret
+        self.permissions = permissions
+        self.databases = databases
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "id"
+        case name = "name"
+        case secret = "secret"
+        case permissions = "permissions"
+        case databases = "databases"
+        case createdAt = "created_at"
+        case expiresAt = "expires_at"
+    }
+}
+
 /// One place where a request was wrong.
 ///
 /// - Remark: Generated from `#/components/schemas/ErrorDetail`.

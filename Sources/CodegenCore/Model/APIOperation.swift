@@ -68,7 +68,8 @@ public enum HTTPMethod: String, Sendable, Hashable, CaseIterable {
     public var wireName: String { rawValue.uppercased() }
 }
 
-/// The permissions of the RBAC model, as `x-deltadb-permission` spells them.
+/// The permissions of the RBAC model, as `x-deltadb-permission` spells them,
+/// plus `authenticated`: any valid credential, no particular permission.
 public enum APIPermission: String, Sendable, Hashable, CaseIterable {
-    case read, write, admin
+    case read, write, admin, authenticated
 }

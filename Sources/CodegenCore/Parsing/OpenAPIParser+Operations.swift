@@ -63,11 +63,11 @@ extension OpenAPIParser {
             return nil
         }
         guard let declared else {
-            report(.error, location, "operation requires authentication but has no x-deltadb-permission; add read, write or admin, or `security: []`; assuming admin")
+            report(.error, location, "operation requires authentication but has no x-deltadb-permission; add read, write, admin or authenticated, or `security: []`; assuming admin")
             return .admin
         }
         guard let permission = APIPermission(rawValue: declared) else {
-            report(.error, "\(location).x-deltadb-permission", "'\(declared)' is not read, write or admin; assuming admin")
+            report(.error, "\(location).x-deltadb-permission", "'\(declared)' is not read, write, admin or authenticated; assuming admin")
             return .admin
         }
         return permission

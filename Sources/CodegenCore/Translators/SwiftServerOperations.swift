@@ -37,8 +37,14 @@ struct SwiftServerOperations {
         ]
     }
 
+    /// The descriptor's permission argument; `authenticated` operations need a
+    /// credential but no particular permission.
     private func permission(_ operation: APIOperation) -> String {
-        operation.permission.map { ".\($0.rawValue)" } ?? "nil"
+        switch operation.permission {
+        case nil: "nil"
+        case .authenticated: "nil, requiresCredential: true"
+        case let permission?: ".\(permission.rawValue)"
+        }
     }
 
     /// The stored properties of `Input`: path, query and header parameters, then the body.

@@ -52,4 +52,19 @@ public protocol APIProtocol: Sendable {
 
     /// `PUT /api/databases/{database}`: Bind a database to a JSON Schema.
     func putDatabase(_ input: Operations.PutDatabase.Input, caller: Caller) async throws -> Operations.PutDatabase.Output
+
+    /// `POST /api/login`: Exchange an admin key or API key for a short-lived session token.
+    func login(_ input: Operations.Login.Input) async throws -> Operations.Login.Output
+
+    /// `GET /api/me`: Describe the credential making the request.
+    func getMe(_ input: Operations.GetMe.Input, caller: Caller) async throws -> Operations.GetMe.Output
+
+    /// `GET /api/keys`: List every RBAC API key (never their secrets).
+    func listAPIKeys(_ input: Operations.ListAPIKeys.Input, caller: Caller) async throws -> Operations.ListAPIKeys.Output
+
+    /// `POST /api/keys`: Create an RBAC API key; its secret is shown once, in this response.
+    func createAPIKey(_ input: Operations.CreateAPIKey.Input, caller: Caller) async throws -> Operations.CreateAPIKey.Output
+
+    /// `DELETE /api/keys/{id}`: Permanently delete an API key; it stops working at once.
+    func deleteAPIKey(_ input: Operations.DeleteAPIKey.Input, caller: Caller) async throws -> Operations.DeleteAPIKey.Output
 }

@@ -413,6 +413,172 @@ extension Operations {
         }
     }
 
+    /// `POST /api/login`: Exchange an admin key or API key for a short-lived session token.
+    ///
+    /// For the web UI. Non-browser clients can skip this and send their key directly as the Bearer value. Sessions live -client-ttl (default 24h) and never outlive the key they came from.
+    public enum Login {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "login", method: "POST", path: "/api/login", permission: nil)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// The request body.
+            public var body: LoginRequest
+
+            /// Creates an input.
+            public init(body: LoginRequest) {
+                self.body = body
+            }
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: A session token.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: LoginResponse
+
+                /// Creates a response.
+                public init(body: LoginResponse) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `GET /api/me`: Describe the credential making the request.
+    ///
+    /// Works with any valid credential.
+    public enum GetMe {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "getMe", method: "GET", path: "/api/me", permission: nil, requiresCredential: true)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// Creates an input.
+            public init() {}
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: Who the caller is and what it may do.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: MeResponse
+
+                /// Creates a response.
+                public init(body: MeResponse) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `GET /api/keys`: List every RBAC API key (never their secrets).
+    public enum ListAPIKeys {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "listAPIKeys", method: "GET", path: "/api/keys", permission: .admin)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// Creates an input.
+            public init() {}
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: The keys, oldest first.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: APIKeyList
+
+                /// Creates a response.
+                public init(body: APIKeyList) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `POST /api/keys`: Create an RBAC API key; its secret is shown once, in this response.
+    ///
+    /// expires_in accepts Go durations (24h, 168h) or day shorthand (7d, 30d); omit it for a key that never expires. databases optionally limits the key to some databases.
+    public enum CreateAPIKey {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "createAPIKey", method: "POST", path: "/api/keys", permission: .admin)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// The request body.
+            public var body: CreateAPIKeyRequest
+
+            /// Creates an input.
+            public init(body: CreateAPIKeyRequest) {
+                self.body = body
+            }
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 201: The new key, with its secret.
+            case created(Created)
+
+            /// The body and headers of the 201 response.
+            public struct Created: Sendable {
+                /// The response body.
+                public var body: CreatedAPIKey
+
+                /// Creates a response.
+                public init(body: CreatedAPIKey) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `DELETE /api/keys/{id}`: Permanently delete an API key; it stops working at once.
+    public enum DeleteAPIKey {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "deleteAPIKey", method: "DELETE", path: "/api/keys/{id}", permission: .admin)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// The key's id.
+            public var id: String
+
+            /// Creates an input.
+            public init(id: String) {
+                self.id = id
+            }
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: The key was deleted.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: StatusResponse
+
+                /// Creates a response.
+                public init(body: StatusResponse) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
     /// Every operation of the spec, in spec order.
     public static let all: [OperationDescriptor] = [
         GetHealth.descriptor,
@@ -426,5 +592,10 @@ extension Operations {
         ValidateAgainstSchema.descriptor,
         GetDatabase.descriptor,
         PutDatabase.descriptor,
+        Login.descriptor,
+        GetMe.descriptor,
+        ListAPIKeys.descriptor,
+        CreateAPIKey.descriptor,
+        DeleteAPIKey.descriptor,
     ]
 }

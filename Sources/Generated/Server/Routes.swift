@@ -145,5 +145,63 @@ extension APIProtocol {
                 return try ResponseWriter.json(ok.body, status: .ok)
             }
         }
+        router.on("/api/login", method: .post) { request, context in
+            let body = try RequestReader.decode(LoginRequest.self, from: try await RequestReader.body(request, limits: limits))
+            let input = Operations.Login.Input(body: body)
+            switch try await self.login(input) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
+        router.on("/api/me", method: .get) { request, context in
+            let caller = try await self.authorize(
+                Operations.GetMe.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: nil
+            )
+            let input = Operations.GetMe.Input()
+            switch try await self.getMe(input, caller: caller) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
+        router.on("/api/keys", method: .get) { request, context in
+            let caller = try await self.authorize(
+                Operations.ListAPIKeys.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: nil
+            )
+            let input = Operations.ListAPIKeys.Input()
+            switch try await self.listAPIKeys(input, caller: caller) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
+        router.on("/api/keys", method: .post) { request, context in
+            let caller = try await self.authorize(
+                Operations.CreateAPIKey.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: nil
+            )
+            let body = try RequestReader.decode(CreateAPIKeyRequest.self, from: try await RequestReader.body(request, limits: limits))
+            let input = Operations.CreateAPIKey.Input(body: body)
+            switch try await self.createAPIKey(input, caller: caller) {
+            case .created(let created):
+                return try ResponseWriter.json(created.body, status: .created)
+            }
+        }
+        router.on("/api/keys/:id", method: .delete) { request, context in
+            let id = try RequestReader.pathParameter("id", context: context)
+            let caller = try await self.authorize(
+                Operations.DeleteAPIKey.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: nil
+            )
+            let input = Operations.DeleteAPIKey.Input(id: id)
+            switch try await self.deleteAPIKey(input, caller: caller) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
     }
 }

@@ -9,10 +9,17 @@ from typing import Optional
 
 from .._runtime import Transport
 from .models import (
+    APIKeyInfo,
+    APIKeyList,
+    CreateAPIKeyRequest,
+    CreatedAPIKey,
     DatabaseInfo,
     DatabaseSettings,
     EntityBatch,
     EntityDocument,
+    LoginRequest,
+    LoginResponse,
+    MeResponse,
     SchemaDocument,
     SchemaIDList,
     StatusResponse,
@@ -233,3 +240,75 @@ class Client:
             has_body=True,
         )
         return DatabaseInfo.from_dict(response.json())
+
+    def login(self, body: LoginRequest) -> LoginResponse:
+        """Exchange an admin key or API key for a short-lived session token.
+
+        For the web UI. Non-browser clients can skip this and send their key directly as the Bearer value. Sessions live -client-ttl (default 24h) and never outlive the key they came from.
+
+        ``POST /api/login``
+
+        :param body: A credential to exchange for a session token.
+        """
+        response = self._transport.request(
+            "POST",
+            "/api/login",
+            body=body.to_dict(),
+            has_body=True,
+        )
+        return LoginResponse.from_dict(response.json())
+
+    def get_me(self) -> MeResponse:
+        """Describe the credential making the request.
+
+        Works with any valid credential.
+
+        ``GET /api/me``
+        """
+        response = self._transport.request(
+            "GET",
+            "/api/me",
+        )
+        return MeResponse.from_dict(response.json())
+
+    def list_apikeys(self) -> APIKeyList:
+        """List every RBAC API key (never their secrets).
+
+        ``GET /api/keys``
+        """
+        response = self._transport.request(
+            "GET",
+            "/api/keys",
+        )
+        return [APIKeyInfo.from_dict(item) for item in response.json()]
+
+    def create_apikey(self, body: CreateAPIKeyRequest) -> CreatedAPIKey:
+        """Create an RBAC API key; its secret is shown once, in this response.
+
+        expires_in accepts Go durations (24h, 168h) or day shorthand (7d, 30d); omit it for a key that never expires. databases optionally limits the key to some databases.
+
+        ``POST /api/keys``
+
+        :param body: A new API key.
+        """
+        response = self._transport.request(
+            "POST",
+            "/api/keys",
+            body=body.to_dict(),
+            has_body=True,
+        )
+        return CreatedAPIKey.from_dict(response.json())
+
+    def delete_apikey(self, id: str) -> StatusResponse:
+        """Permanently delete an API key; it stops working at once.
+
+        ``DELETE /api/keys/{id}``
+
+        :param id: The key's id.
+        """
+        response = self._transport.request(
+            "DELETE",
+            "/api/keys/{id}",
+            path_params={"id": id},
+        )
+        return StatusResponse.from_dict(response.json())

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping, Optional
+from typing import Any, Literal, Mapping, Optional
 
 __all__ = [
     "StatusResponse",
@@ -16,6 +16,14 @@ __all__ = [
     "ValidationResult",
     "DatabaseSettings",
     "DatabaseInfo",
+    "Permission",
+    "LoginRequest",
+    "LoginResponse",
+    "MeResponse",
+    "CreateAPIKeyRequest",
+    "APIKeyInfo",
+    "APIKeyList",
+    "CreatedAPIKey",
     "ErrorDetail",
     "ErrorResponse",
 ]
@@ -151,6 +159,236 @@ class DatabaseInfo:
         result["name"] = self.name
         result["schema_id"] = self.schema_id
         result["bound"] = self.bound
+        return result
+
+
+Permission = Literal["read", "write", "admin"]
+"""An RBAC permission.
+
+Generated from ``#/components/schemas/Permission``.
+"""
+
+
+@dataclass
+class LoginRequest:
+    """A credential to exchange for a session token.
+
+    Generated from ``#/components/schemas/LoginRequest``.
+    """
+
+    key: str
+    """The admin key or an API key."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> LoginRequest:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            key=data["key"],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["key"] = self.key
+        return result
+
+
+@dataclass
+class LoginResponse:
+    """A session token and what it may do.
+
+    Generated from ``#/components/schemas/LoginResponse``.
+    """
+
+    token: str
+    """Send it as the Bearer credential of later requests."""
+    client_id: str
+    """"admin" or the API key id."""
+    expires_at: str
+    """When the token stops working."""
+    permissions: list[Permission]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> LoginResponse:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            token=data["token"],
+            client_id=data["client_id"],
+            expires_at=data["expires_at"],
+            permissions=data["permissions"],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["token"] = self.token
+        result["client_id"] = self.client_id
+        result["expires_at"] = self.expires_at
+        result["permissions"] = self.permissions
+        return result
+
+
+@dataclass
+class MeResponse:
+    """The identity behind the request's credential.
+
+    Generated from ``#/components/schemas/MeResponse``.
+    """
+
+    client_id: str
+    """"admin" or the API key id."""
+    permissions: list[Permission]
+    is_admin: bool
+    """True for the admin key, which bypasses RBAC."""
+    databases: Optional[list[str]] = None
+    """Databases the credential is limited to; absent for all."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> MeResponse:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            client_id=data["client_id"],
+            permissions=data["permissions"],
+            is_admin=data["is_admin"],
+            databases=data.get("databases"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["client_id"] = self.client_id
+        result["permissions"] = self.permissions
+        result["is_admin"] = self.is_admin
+        if self.databases is not None:
+            result["databases"] = self.databases
+        return result
+
+
+@dataclass
+class CreateAPIKeyRequest:
+    """A new API key.
+
+    Generated from ``#/components/schemas/CreateAPIKeyRequest``.
+    """
+
+    name: str
+    """A label, e.g. ci-deploy."""
+    permissions: list[Permission]
+    expires_in: Optional[str] = None
+    """Lifetime such as 24h or 30d; omit for no expiry."""
+    databases: Optional[list[str]] = None
+    """Limit the key to these databases; omit for all."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CreateAPIKeyRequest:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            name=data["name"],
+            permissions=data["permissions"],
+            expires_in=data.get("expires_in"),
+            databases=data.get("databases"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["name"] = self.name
+        result["permissions"] = self.permissions
+        if self.expires_in is not None:
+            result["expires_in"] = self.expires_in
+        if self.databases is not None:
+            result["databases"] = self.databases
+        return result
+
+
+@dataclass
+class APIKeyInfo:
+    """An API key without its secret.
+
+    Generated from ``#/components/schemas/APIKeyInfo``.
+    """
+
+    id: str
+    name: str
+    permissions: list[Permission]
+    created_at: str
+    databases: Optional[list[str]] = None
+    expires_at: Optional[str] = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> APIKeyInfo:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            permissions=data["permissions"],
+            created_at=data["created_at"],
+            databases=data.get("databases"),
+            expires_at=data.get("expires_at"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["id"] = self.id
+        result["name"] = self.name
+        result["permissions"] = self.permissions
+        result["created_at"] = self.created_at
+        if self.databases is not None:
+            result["databases"] = self.databases
+        if self.expires_at is not None:
+            result["expires_at"] = self.expires_at
+        return result
+
+
+APIKeyList = list[APIKeyInfo]
+"""API keys, oldest first.
+
+Generated from ``#/components/schemas/APIKeyList``.
+"""
+
+
+@dataclass
+class CreatedAPIKey:
+    """A new API key with its secret, shown this once.
+
+    Generated from ``#/components/schemas/CreatedAPIKey``.
+    """
+
+    id: str
+    name: str
+    secret: str
+    """The Bearer credential (dk_…). Store it now; it is never shown again."""
+    permissions: list[Permission]
+    created_at: str
+    databases: Optional[list[str]] = None
+    expires_at: Optional[str] = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CreatedAPIKey:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            secret=data["secret"],
+            permissions=data["permissions"],
+            created_at=data["created_at"],
+            databases=data.get("databases"),
+            expires_at=data.get("expires_at"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["id"] = self.id
+        result["name"] = self.name
+        result["secret"] = self.secret
+        result["permissions"] = self.permissions
+        result["created_at"] = self.created_at
+        if self.databases is not None:
+            result["databases"] = self.databases
+        if self.expires_at is not None:
+            result["expires_at"] = self.expires_at
         return result
 
 

@@ -3,10 +3,16 @@
 import { Transport } from "../runtime.js";
 import type { DeltaClientOptions } from "../runtime.js";
 import type {
+  APIKeyList,
+  CreateAPIKeyRequest,
+  CreatedAPIKey,
   DatabaseInfo,
   DatabaseSettings,
   EntityBatch,
   EntityDocument,
+  LoginRequest,
+  LoginResponse,
+  MeResponse,
   SchemaDocument,
   SchemaIDList,
   StatusResponse,
@@ -243,5 +249,87 @@ export class DeltaClient {
       hasBody: true,
     });
     return response.json() as DatabaseInfo;
+  }
+
+  /**
+   * Exchange an admin key or API key for a short-lived session token.
+   *
+   * For the web UI. Non-browser clients can skip this and send their key directly as the Bearer value. Sessions live -client-ttl (default 24h) and never outlive the key they came from.
+   *
+   * `POST /api/login`
+   *
+   * @param body A credential to exchange for a session token.
+   */
+  async login(body: LoginRequest): Promise<LoginResponse> {
+    const response = await this.transport.request({
+      method: "POST",
+      path: "/api/login",
+      body: body,
+      hasBody: true,
+    });
+    return response.json() as LoginResponse;
+  }
+
+  /**
+   * Describe the credential making the request.
+   *
+   * Works with any valid credential.
+   *
+   * `GET /api/me`
+   */
+  async getMe(): Promise<MeResponse> {
+    const response = await this.transport.request({
+      method: "GET",
+      path: "/api/me",
+    });
+    return response.json() as MeResponse;
+  }
+
+  /**
+   * List every RBAC API key (never their secrets).
+   *
+   * `GET /api/keys`
+   */
+  async listAPIKeys(): Promise<APIKeyList> {
+    const response = await this.transport.request({
+      method: "GET",
+      path: "/api/keys",
+    });
+    return response.json() as APIKeyList;
+  }
+
+  /**
+   * Create an RBAC API key; its secret is shown once, in this response.
+   *
+   * expires_in accepts Go durations (24h, 168h) or day shorthand (7d, 30d); omit it for a key that never expires. databases optionally limits the key to some databases.
+   *
+   * `POST /api/keys`
+   *
+   * @param body A new API key.
+   */
+  async createAPIKey(body: CreateAPIKeyRequest): Promise<CreatedAPIKey> {
+    const response = await this.transport.request({
+      method: "POST",
+      path: "/api/keys",
+      body: body,
+      hasBody: true,
+    });
+    return response.json() as CreatedAPIKey;
+  }
+
+  /**
+   * Permanently delete an API key; it stops working at once.
+   *
+   * `DELETE /api/keys/{id}`
+   *
+   * @param id The key's id.
+   */
+  async deleteAPIKey(id: string): Promise<StatusResponse> {
+    const response = await this.transport.request({
+      method: "DELETE",
+      path: "/api/keys/{id}",
+      pathParams: { id: id },
+    });
+    return response.json() as StatusResponse;
   }
 }

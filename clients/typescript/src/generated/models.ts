@@ -75,6 +75,105 @@ export interface DatabaseInfo {
 }
 
 /**
+ * An RBAC permission.
+ *
+ * Generated from `#/components/schemas/Permission`.
+ */
+export type Permission = "read" | "write" | "admin";
+
+/**
+ * A credential to exchange for a session token.
+ *
+ * Generated from `#/components/schemas/LoginRequest`.
+ */
+export interface LoginRequest {
+  /** The admin key or an API key. */
+  key: string;
+}
+
+/**
+ * A session token and what it may do.
+ *
+ * Generated from `#/components/schemas/LoginResponse`.
+ */
+export interface LoginResponse {
+  /** Send it as the Bearer credential of later requests. */
+  token: string;
+  /** "admin" or the API key id. */
+  client_id: string;
+  /** When the token stops working. */
+  expires_at: string;
+  permissions: Permission[];
+}
+
+/**
+ * The identity behind the request's credential.
+ *
+ * Generated from `#/components/schemas/MeResponse`.
+ */
+export interface MeResponse {
+  /** "admin" or the API key id. */
+  client_id: string;
+  permissions: Permission[];
+  /** True for the admin key, which bypasses RBAC. */
+  is_admin: boolean;
+  /** Databases the credential is limited to; absent for all. */
+  databases?: string[];
+}
+
+/**
+ * A new API key.
+ *
+ * Generated from `#/components/schemas/CreateAPIKeyRequest`.
+ */
+export interface CreateAPIKeyRequest {
+  /** A label, e.g. ci-deploy. */
+  name: string;
+  permissions: Permission[];
+  /** Lifetime such as 24h or 30d; omit for no expiry. */
+  expires_in?: string;
+  /** Limit the key to these databases; omit for all. */
+  databases?: string[];
+}
+
+/**
+ * An API key without its secret.
+ *
+ * Generated from `#/components/schemas/APIKeyInfo`.
+ */
+export interface APIKeyInfo {
+  id: string;
+  name: string;
+  permissions: Permission[];
+  databases?: string[];
+  created_at: string;
+  expires_at?: string;
+}
+
+/**
+ * API keys, oldest first.
+ *
+ * Generated from `#/components/schemas/APIKeyList`.
+ */
+export type APIKeyList = APIKeyInfo[];
+
+/**
+ * A new API key with its secret, shown this once.
+ *
+ * Generated from `#/components/schemas/CreatedAPIKey`.
+ */
+export interface CreatedAPIKey {
+  id: string;
+  name: string;
+  /** The Bearer credential (dk_…). Store it now; it is never shown again. */
+  secret: string;
+  permissions: Permission[];
+  databases?: string[];
+  created_at: string;
+  expires_at?: string;
+}
+
+/**
  * One place where a request was wrong.
  *
  * Generated from `#/components/schemas/ErrorDetail`.

@@ -1,0 +1,72 @@
+import APIRuntime
+import DeltaAuth
+import DeltaCore
+import Foundation
+import Generated
+
+extension APIHandler {
+    func login(_ input: Operations.Login.Input) async throws -> Operations.Login.Output {
+        let principal = try authenticator.principal(forCredential: input.body.key)
+        let session = authenticator.sessions.issue(for: principal)
+        return .ok(.init(body: LoginResponse(
+            token: session.token,
+            clientId: principal.clientID,
+            expiresAt: session.expiresAt.formatted(.iso8601),
+            permissions: Self.wire(principal.sortedPermissions)
+        )))
+    }
+
+    func getMe(_ input: Operations.GetMe.Input, caller: Principal) async throws -> Operations.GetMe.Output {
+        .ok(.init(body: MeResponse(
+            clientId: caller.clientID,
+            permissions: Self.wire(caller.sortedPermissions),
+            isAdmin: caller.isAdmin,
+            databases: caller.databases.map { $0.sorted() }
+        )))
+    }
+
+    func listAPIKeys(_ input: Operations.ListAPIKeys.Input, caller: Principal) async throws -> Operations.ListAPIKeys.Output {
+        let keys = try authenticator.keys.list().map { record in
+            APIKeyInfo(
+                id: record.id, name: record.name, permissions: Self.wire(record.permissions),
+                databases: record.databases, createdAt: record.createdAt, expiresAt: record.expiresAt
+            )
+        }
+        return .ok(.init(body: keys))
+    }
+
+    func createAPIKey(_ input: Operations.CreateAPIKey.Input, caller: Principal) async throws -> Operations.CreateAPIKey.Output {
+        var lifetime: Double?
+        if let expiresIn = input.body.expiresIn {
+            let seconds = try GoDuration.seconds(expiresIn)
+            guard seconds > 0 else {
+                throw DeltaError(.badRequest, "expires_in must be positive, e.g. 24h or 30d; omit it for a key that never expires")
+            }
+            lifetime = seconds
+        }
+        let issued = try authenticator.keys.create(
+            name: input.body.name,
+            permissions: input.body.permissions.compactMap { DeltaCore.Permission(rawValue: $0.rawValue) },
+            databases: input.body.databases,
+            expiresIn: lifetime
+        )
+        let record = issued.record
+        return .created(.init(body: CreatedAPIKey(
+            id: record.id, name: record.name, secret: issued.secret, permissions: Self.wire(record.permissions),
+            databases: record.databases, createdAt: record.createdAt, expiresAt: record.expiresAt
+        )))
+    }
+
+    func deleteAPIKey(_ input: Operations.DeleteAPIKey.Input, caller: Principal) async throws -> Operations.DeleteAPIKey.Output {
+        guard try authenticator.keys.delete(id: input.id) else {
+            throw DeltaError(.notFound, "API key '\(input.id)' not found")
+        }
+        authenticator.sessions.revoke(clientID: input.id)
+        return .ok(.init(body: StatusResponse(status: "ok")))
+    }
+
+    /// Our RBAC permissions as the spec's enum (the two share their raw values).
+    static func wire(_ permissions: [DeltaCore.Permission]) -> [Generated.Permission] {
+        permissions.compactMap { Generated.Permission(rawValue: $0.rawValue) }
+    }
+}
