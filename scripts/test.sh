@@ -26,6 +26,9 @@ if [ -f scripts/schema_differential.py ]; then
   python3 scripts/schema_differential.py
 fi
 
+stage "SIGKILL crash harness (acknowledged writes survive, nothing torn)"
+DELTADB_BIN="$PWD/.build/debug/deltadb" python3 scripts/crash_harness.py
+
 stage "Python and TypeScript clients against a live server"
 DELTADB_BIN="$PWD/.build/debug/deltadb" clients/run-client-tests.sh
 

@@ -49,6 +49,43 @@ public enum RequestReader {
         return request.headers[field]
     }
 
+    /// The value of a request header; nil when it is absent and optional.
+    ///
+    /// - Throws: `.badRequest` if a required header is missing or empty.
+    public static func header(_ name: String, request: Request, required: Bool) throws(DeltaError) -> String? {
+        let value = header(name, request: request)
+        if required, (value ?? "").isEmpty {
+            throw DeltaError(.badRequest, "missing required header '\(name)'")
+        }
+        return value
+    }
+
+    /// Parses an integer parameter (query or header); nil stays nil.
+    ///
+    /// - Throws: `.badRequest` naming the parameter if the value is not a
+    ///   decimal integer that fits `type`.
+    public static func integer<Number: FixedWidthInteger>(
+        _ value: String?, parameter name: String, as type: Number.Type
+    ) throws(DeltaError) -> Number? {
+        guard let value else { return nil }
+        guard let number = Number(value) else {
+            throw DeltaError(.badRequest, "parameter '\(name)' must be an integer, got '\(value)'")
+        }
+        return number
+    }
+
+    /// Parses a Boolean parameter: exactly `true` or `false`; nil stays nil.
+    ///
+    /// - Throws: `.badRequest` naming the parameter for any other value.
+    public static func boolean(_ value: String?, parameter name: String) throws(DeltaError) -> Bool? {
+        switch value {
+        case nil: return nil
+        case "true": return true
+        case "false": return false
+        case let other?: throw DeltaError(.badRequest, "parameter '\(name)' must be true or false, got '\(other)'")
+        }
+    }
+
     /// The whole request body, at most `limits.maxBodyBytes` long.
     ///
     /// - Throws: `.payloadTooLarge` naming the limit when the body is longer.

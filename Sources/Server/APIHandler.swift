@@ -20,7 +20,8 @@ struct APIHandler: APIProtocol {
     }
 
     func putEntities(_ input: Operations.PutEntities.Input, caller: Principal) async throws -> Operations.PutEntities.Output {
-        try await entities.putBatch(database: input.database, body: input.body.bytes)
+        let condition = try EntityPrecondition(ifMatch: input.ifMatch, ifNoneMatch: input.ifNoneMatch)
+        try await entities.putBatch(database: input.database, body: input.body.bytes, condition: condition)
         return .ok(.init(body: StatusResponse(status: "ok")))
     }
 
@@ -30,7 +31,17 @@ struct APIHandler: APIProtocol {
     }
 
     func deleteEntity(_ input: Operations.DeleteEntity.Input, caller: Principal) async throws -> Operations.DeleteEntity.Output {
-        try await entities.delete(database: input.database, key: input.key)
+        try await entities.delete(
+            database: input.database, key: input.key, condition: try EntityPrecondition(ifMatch: input.ifMatch)
+        )
         return .ok(.init(body: StatusResponse(status: "ok")))
+    }
+
+    func patchEntity(_ input: Operations.PatchEntity.Input, caller: Principal) async throws -> Operations.PatchEntity.Output {
+        let patch = try EntityPatch(contentType: input.contentType, body: input.body.bytes)
+        let (bytes, version) = try await entities.patch(
+            database: input.database, key: input.key, patch: patch, condition: try EntityPrecondition(ifMatch: input.ifMatch)
+        )
+        return .ok(.init(body: RawJSON(bytes: bytes), etag: "\"\(version)\""))
     }
 }

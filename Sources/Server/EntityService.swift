@@ -74,8 +74,12 @@ public final class EntityService: Sendable {
     /// - Throws: `.invalidJSON` for a malformed body or a body that is not an
     ///   object, `.badRequest` for an empty batch, `.invalidName` for a bad
     ///   database name or key, `.storageFailure` if a write fails.
+    /// With a `condition` (If-Match / If-None-Match) the body must hold exactly
+    /// one entity; the condition is checked under the entity's storage lock.
     @discardableResult
-    public func putBatch(database: String, body: [UInt8]) async throws(DeltaError) -> [String: UInt64] {
+    func putBatch(
+        database: String, body: [UInt8], condition: EntityPrecondition? = nil
+    ) async throws(DeltaError) -> [String: UInt64] {
         try NameRules.validate(database, as: .database)
         let parsed: JSONValue
         do {
@@ -88,6 +92,13 @@ public final class EntityService: Sendable {
         }
         guard !object.isEmpty else {
             throw DeltaError(.badRequest, "the request body has no entities; send {\"<key>\": <document>, ...}")
+        }
+        if condition != nil, object.count != 1 {
+            throw DeltaError(
+                .badRequest,
+                "If-Match and If-None-Match apply to one entity, but the body has \(object.count); "
+                    + "send one entity per conditional PUT"
+            )
         }
         let schema = try self.schema(for: database)
         var writes: [(EntityID, [UInt8])] = []
@@ -116,18 +127,21 @@ public final class EntityService: Sendable {
         let stamp = schema.map { SchemaStamp(id: $0.id, version: SchemaCatalog.version(of: $0.schema)) }
         var versions: [String: UInt64] = [:]
         for (id, plaintext) in writes {
-            versions[id.key] = try await write(id, plaintext: plaintext, schema: stamp)
+            versions[id.key] = try await write(id, plaintext: plaintext, schema: stamp, condition: condition)
         }
         return versions
     }
 
     /// Durably writes one already-checked document and caches it.
-    func write(_ id: EntityID, plaintext: [UInt8], schema: SchemaStamp?) async throws(DeltaError) -> UInt64 {
+    func write(
+        _ id: EntityID, plaintext: [UInt8], schema: SchemaStamp?, condition: EntityPrecondition? = nil
+    ) async throws(DeltaError) -> UInt64 {
         let sealer = self.sealer
         let now = Timestamp.now()
         return try await entityLocks.withLock(id) { () async throws(DeltaError) -> UInt64 in
             let committed = try await store.write(id) { (current) throws(DeltaError) in
-                try sealer.seal(plaintext, for: id, after: current, now: now, schema: schema)
+                try condition?.check(current, for: id)
+                return try sealer.seal(plaintext, for: id, after: current, now: now, schema: schema)
             }
             cache.put(id, CachedDocument(bytes: plaintext, version: committed.version), cost: plaintext.count)
             return committed.version
@@ -158,18 +172,25 @@ public final class EntityService: Sendable {
 
     /// Deletes `key` durably and drops it from the cache.
     ///
-    /// - Throws: `.notFound` if it does not exist.
-    public func delete(database: String, key: String) async throws(DeltaError) {
+    /// With an If-Match `condition` the entity is deleted only at a matching
+    /// version (checked under the storage lock).
+    ///
+    /// - Throws: `.notFound` if it does not exist (also with If-Match),
+    ///   `.preconditionFailed` if the condition does not hold.
+    func delete(database: String, key: String, condition: EntityPrecondition? = nil) async throws(DeltaError) {
         let id = try EntityID(database: database, key: key)
         let deleted = try await entityLocks.withLock(id) { () async throws(DeltaError) -> Bool in
-            let deleted = try await store.delete(id) { (_) throws(DeltaError) in }
+            let deleted = try await store.delete(id) { (current) throws(DeltaError) in
+                // A missing entity is a 404 below, not a failed precondition.
+                if current != nil { try condition?.check(current, for: id) }
+            }
             cache.remove(id)
             return deleted
         }
         guard deleted else { throw notFound(id) }
     }
 
-    private func notFound(_ id: EntityID) -> DeltaError {
+    func notFound(_ id: EntityID) -> DeltaError {
         DeltaError(.notFound, "entity '\(id.key)' not found in database '\(id.database)'")
     }
 }

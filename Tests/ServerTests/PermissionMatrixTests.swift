@@ -18,6 +18,10 @@ struct PermissionMatrixTests {
         "putEntities": (.put, "/entity/db1", #"{"k":{"a":1}}"#),
         "getEntity": (.get, "/entity/db1?key=k", nil),
         "deleteEntity": (.delete, "/entity/db1?key=k", nil),
+        "patchEntity": (.patch, "/entity/db1?key=k", #"{"a":2}"#),
+        "listDatabases": (.get, "/api/databases", nil),
+        "listEntities": (.get, "/api/databases/db1/entities", nil),
+        "getStats": (.get, "/api/stats", nil),
         "listSchemas": (.get, "/admin/schemas", nil),
         "getSchema": (.get, "/schema/s1", nil),
         "putSchema": (.put, "/schema/s1", #"{"type":"object"}"#),
@@ -67,6 +71,7 @@ struct PermissionMatrixTests {
                     try await client.execute(uri: "/schema/s2", method: .put, headers: .admin, body: ByteBuffer(#"{"type":"object"}"#)) { _ in }
                     var headers = HTTPFields()
                     if let secret = secrets[credential] { headers[.authorization] = "Bearer \(secret)" }
+                    if operation.id == "patchEntity" { headers[.contentType] = "application/merge-patch+json" }
                     let requestBody = operation.id == "login"
                         ? #"{"key":"\#(secrets[credential] ?? "")"}"# : body
                     let status = try await client.execute(

@@ -14,15 +14,21 @@ extension DeltaAPIClient {
 
     /// `PUT /entity/{database}`: Create or update one or more entities.
     ///
-    /// The body is a JSON object whose members are entity keys and whose values are the entities' JSON documents. All entities are validated before any is written; the response comes after every write is durable.
+    /// The body is a JSON object whose members are entity keys and whose values are the entities' JSON documents. All entities are validated before any is written; the response comes after every write is durable. With If-Match or If-None-Match the body must hold exactly one entity, and the condition is checked atomically with the write.
     ///
     /// - Parameters:
     ///   - database: Name of the database, e.g. chatdb.
+    ///   - ifMatch: Proceed only if the entity's current version is one of these quoted versions (its ETag, e.g. "3"), or `*` for any existing version.
+    ///   - ifNoneMatch: `*`: create only; fail with 412 if the entity already exists.
     ///   - body: The request body.
     /// - Returns: Every entity was stored durably.
-    /// - Throws: `DeltaClientError` for every non-2xx response (400, 401, 403, 413).
-    public func putEntities(database: String, body: EntityBatch) async throws -> StatusResponse {
+    /// - Throws: `DeltaClientError` for every non-2xx response (400, 401, 403, 412, 413).
+    public func putEntities(database: String, ifMatch: String? = nil, ifNoneMatch: String? = nil, body: EntityBatch) async throws -> StatusResponse {
         var request = ClientRequest(method: "PUT", path: "/entity/\(ClientRequest.encodePathSegment(database))")
+        request.headers = [
+            .init("If-Match", ifMatch),
+            .init("If-None-Match", ifNoneMatch),
+        ]
         request.body = try ClientRequest.jsonBody(body)
         request.contentType = "application/json"
         return try await send(request).decode(StatusResponse.self)
@@ -65,19 +71,66 @@ extension DeltaAPIClient {
 
     /// `DELETE /entity/{database}`: Delete one entity.
     ///
-    /// Deletes the entity durably; a deleted key reads 404.
+    /// Deletes the entity durably; a deleted key reads 404. With If-Match the entity is deleted only if its version matches (checked atomically).
     ///
     /// - Parameters:
     ///   - database: Name of the database, e.g. chatdb.
     ///   - key: The entity key, e.g. session_001.
+    ///   - ifMatch: Proceed only if the entity's current version is one of these quoted versions (its ETag, e.g. "3"), or `*` for any existing version.
     /// - Returns: The entity was deleted.
-    /// - Throws: `DeltaClientError` for every non-2xx response (400, 401, 403, 404).
-    public func deleteEntity(database: String, key: String) async throws -> StatusResponse {
+    /// - Throws: `DeltaClientError` for every non-2xx response (400, 401, 403, 404, 412).
+    public func deleteEntity(database: String, key: String, ifMatch: String? = nil) async throws -> StatusResponse {
         var request = ClientRequest(method: "DELETE", path: "/entity/\(ClientRequest.encodePathSegment(database))")
         request.query = [
             .init("key", key),
         ]
+        request.headers = [
+            .init("If-Match", ifMatch),
+        ]
         return try await send(request).decode(StatusResponse.self)
+    }
+
+    /// `PATCH /entity/{database}`: Change one entity with a JSON Merge Patch or a JSON Patch.
+    ///
+    /// application/merge-patch+json applies an RFC 7396 merge patch; application/json-patch+json applies an RFC 6902 patch (add, remove, replace, move, copy, test; "/messages/-" appends). The patch applies to the current version under the entity's lock, the result is validated against the database's schema and stored as the next version, so concurrent patches never lose each other's changes. A bad patch or a failed test operation is a 400 naming the operation's index; nothing is stored.
+    ///
+    /// - Parameters:
+    ///   - database: Name of the database, e.g. chatdb.
+    ///   - key: The entity key, e.g. session_001.
+    ///   - ifMatch: Proceed only if the entity's current version is one of these quoted versions (its ETag, e.g. "3"), or `*` for any existing version.
+    ///   - body: The request body.
+    ///   - contentType: The body's media type: `application/merge-patch+json`, `application/json-patch+json`.
+    /// - Returns: The body and headers of the response.
+    /// - Throws: `DeltaClientError` for every non-2xx response (400, 401, 403, 404, 412, 413, 415).
+    public func patchEntity(database: String, key: String, ifMatch: String? = nil, body: MergePatch, contentType: String = "application/merge-patch+json") async throws -> PatchEntityResult {
+        var request = ClientRequest(method: "PATCH", path: "/entity/\(ClientRequest.encodePathSegment(database))")
+        request.query = [
+            .init("key", key),
+        ]
+        request.headers = [
+            .init("If-Match", ifMatch),
+        ]
+        request.body = try ClientRequest.jsonBody(body)
+        request.contentType = contentType
+        let response = try await send(request)
+        return PatchEntityResult(
+            body: try response.decode(EntityDocument.self),
+            etag: response.header("ETag")
+        )
+    }
+
+    /// What `patchEntity` returns: the 200 response.
+    public struct PatchEntityResult: Sendable {
+        /// The response body.
+        public var body: EntityDocument
+        /// The entity's new version, as a quoted string.
+        public var etag: String?
+
+        /// Creates a result.
+        public init(body: EntityDocument, etag: String? = nil) {
+            self.body = body
+            self.etag = etag
+        }
     }
 
     /// `GET /admin/schemas`: List the ids of every stored JSON Schema.
@@ -147,6 +200,49 @@ extension DeltaAPIClient {
         request.body = try ClientRequest.jsonBody(body)
         request.contentType = "application/json"
         return try await send(request).decode(ValidationResult.self)
+    }
+
+    /// `GET /api/databases`: List the databases that hold at least one entity.
+    ///
+    /// Read from storage, sorted bytewise. A credential limited to some databases sees only those.
+    ///
+    /// - Returns: The database names.
+    /// - Throws: `DeltaClientError` for every non-2xx response (401, 403).
+    public func listDatabases() async throws -> DatabaseNameList {
+        let request = ClientRequest(method: "GET", path: "/api/databases")
+        return try await send(request).decode(DatabaseNameList.self)
+    }
+
+    /// `GET /api/databases/{database}/entities`: List a database's entity keys, one page at a time.
+    ///
+    /// Read from storage (not the cache), in bytewise key order. Pass a page's next_cursor as `after` to get the next page; cursors stay valid while keys are added or removed.
+    ///
+    /// - Parameters:
+    ///   - database: Name of the database, e.g. chatdb.
+    ///   - prefix: Only keys that start with this string.
+    ///   - limit: Page size, 1 to 1000 (default 100).
+    ///   - after: Start after this key (a previous page's next_cursor).
+    /// - Returns: One page of keys.
+    /// - Throws: `DeltaClientError` for every non-2xx response (400, 401, 403).
+    public func listEntities(database: String, prefix: String? = nil, limit: Int32? = nil, after: String? = nil) async throws -> EntityList {
+        var request = ClientRequest(method: "GET", path: "/api/databases/\(ClientRequest.encodePathSegment(database))/entities")
+        request.query = [
+            .init("prefix", prefix),
+            .init("limit", limit.map { String($0) }),
+            .init("after", after),
+        ]
+        return try await send(request).decode(EntityList.self)
+    }
+
+    /// `GET /api/stats`: Report the entity cache's counters.
+    ///
+    /// Hits, misses, evictions and expirations since start-up, and what the cache holds now.
+    ///
+    /// - Returns: The counters.
+    /// - Throws: `DeltaClientError` for every non-2xx response (401, 403).
+    public func getStats() async throws -> StatsResponse {
+        let request = ClientRequest(method: "GET", path: "/api/stats")
+        return try await send(request).decode(StatsResponse.self)
     }
 
     /// `GET /api/databases/{database}`: Show which schema validates a database's writes.

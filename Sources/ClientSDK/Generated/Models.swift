@@ -27,6 +27,118 @@ public typealias EntityDocument = JSONDocument
 /// - Remark: Generated from `#/components/schemas/EntityBatch`.
 public typealias EntityBatch = [String: EntityDocument]
 
+/// An RFC 7396 JSON Merge Patch: objects merge member by member, null removes a member, anything else replaces.
+///
+/// - Remark: Generated from `#/components/schemas/MergePatch`.
+public typealias MergePatch = JSONDocument
+
+/// An RFC 6902 JSON Patch: an array of operations such as {"op": "add", "path": "/messages/-", "value": {...}}.
+///
+/// - Remark: Generated from `#/components/schemas/JSONPatch`.
+public typealias JSONPatch = JSONDocument
+
+/// Database names, sorted bytewise.
+///
+/// - Remark: Generated from `#/components/schemas/DatabaseNameList`.
+public typealias DatabaseNameList = [String]
+
+/// One entity of a listing, without its document.
+///
+/// - Remark: Generated from `#/components/schemas/EntityListItem`.
+public struct EntityListItem: Codable, Hashable, Sendable {
+    /// The entity key.
+    public var key: String
+    /// Its current version (the ETag without quotes).
+    public var version: Int64
+    /// When that version was written.
+    public var updatedAt: String
+
+    /// Creates a value with every property.
+    public init(key: String, version: Int64, updatedAt: String) {
+        self.key = key
+        self.version = version
+        self.updatedAt = updatedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case key = "key"
+        case version = "version"
+        case updatedAt = "updated_at"
+    }
+}
+
+/// One page of a database's entities.
+///
+/// - Remark: Generated from `#/components/schemas/EntityList`.
+public struct EntityList: Codable, Hashable, Sendable {
+    /// The entities, in bytewise key order.
+    public var entities: [EntityListItem]
+    /// Pass as `after` for the next page; absent on the last page.
+    public var nextCursor: String?
+
+    /// Creates a value with every property.
+    public init(entities: [EntityListItem], nextCursor: String? = nil) {
+        self.entities = entities
+        self.nextCursor = nextCursor
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case entities = "entities"
+        case nextCursor = "next_cursor"
+    }
+}
+
+/// Counters of the entity cache.
+///
+/// - Remark: Generated from `#/components/schemas/CacheStats`.
+public struct CacheStats: Codable, Hashable, Sendable {
+    public var hits: Int64
+    public var misses: Int64
+    /// Entries dropped to stay within the size limits.
+    public var evictions: Int64
+    /// Entries dropped because their TTL passed.
+    public var expirations: Int64
+    /// Entries held now.
+    public var entries: Int64
+    /// Bytes of documents held now.
+    public var bytes: Int64
+
+    /// Creates a value with every property.
+    public init(hits: Int64, misses: Int64, evictions: Int64, expirations: Int64, entries: Int64, bytes: Int64) {
+        self.hits = hits
+        self.misses = misses
+        self.evictions = evictions
+        self.expirations = expirations
+        self.entries = entries
+        self.bytes = bytes
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case hits = "hits"
+        case misses = "misses"
+        case evictions = "evictions"
+        case expirations = "expirations"
+        case entries = "entries"
+        case bytes = "bytes"
+    }
+}
+
+/// Server statistics.
+///
+/// - Remark: Generated from `#/components/schemas/StatsResponse`.
+public struct StatsResponse: Codable, Hashable, Sendable {
+    public var cache: CacheStats
+
+    /// Creates a value with every property.
+    public init(cache: CacheStats) {
+        self.cache = cache
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case cache = "cache"
+    }
+}
+
 /// A JSON Schema (draft-07) document.
 ///
 /// - Remark: Generated from `#/components/schemas/SchemaDocument`.

@@ -32,6 +32,9 @@ public protocol APIProtocol: Sendable {
     /// `DELETE /entity/{database}`: Delete one entity.
     func deleteEntity(_ input: Operations.DeleteEntity.Input, caller: Caller) async throws -> Operations.DeleteEntity.Output
 
+    /// `PATCH /entity/{database}`: Change one entity with a JSON Merge Patch or a JSON Patch.
+    func patchEntity(_ input: Operations.PatchEntity.Input, caller: Caller) async throws -> Operations.PatchEntity.Output
+
     /// `GET /admin/schemas`: List the ids of every stored JSON Schema.
     func listSchemas(_ input: Operations.ListSchemas.Input) async throws -> Operations.ListSchemas.Output
 
@@ -46,6 +49,15 @@ public protocol APIProtocol: Sendable {
 
     /// `POST /schema/{schemaID}/validate`: Check a JSON document against a schema without storing anything.
     func validateAgainstSchema(_ input: Operations.ValidateAgainstSchema.Input, caller: Caller) async throws -> Operations.ValidateAgainstSchema.Output
+
+    /// `GET /api/databases`: List the databases that hold at least one entity.
+    func listDatabases(_ input: Operations.ListDatabases.Input, caller: Caller) async throws -> Operations.ListDatabases.Output
+
+    /// `GET /api/databases/{database}/entities`: List a database's entity keys, one page at a time.
+    func listEntities(_ input: Operations.ListEntities.Input, caller: Caller) async throws -> Operations.ListEntities.Output
+
+    /// `GET /api/stats`: Report the entity cache's counters.
+    func getStats(_ input: Operations.GetStats.Input, caller: Caller) async throws -> Operations.GetStats.Output
 
     /// `GET /api/databases/{database}`: Show which schema validates a database's writes.
     func getDatabase(_ input: Operations.GetDatabase.Input, caller: Caller) async throws -> Operations.GetDatabase.Output

@@ -39,7 +39,7 @@ extension Operations {
 
     /// `PUT /entity/{database}`: Create or update one or more entities.
     ///
-    /// The body is a JSON object whose members are entity keys and whose values are the entities' JSON documents. All entities are validated before any is written; the response comes after every write is durable.
+    /// The body is a JSON object whose members are entity keys and whose values are the entities' JSON documents. All entities are validated before any is written; the response comes after every write is durable. With If-Match or If-None-Match the body must hold exactly one entity, and the condition is checked atomically with the write.
     public enum PutEntities {
         /// Method, path and required permission of this operation.
         public static let descriptor = OperationDescriptor(id: "putEntities", method: "PUT", path: "/entity/{database}", permission: .write)
@@ -48,12 +48,18 @@ extension Operations {
         public struct Input: Sendable {
             /// Name of the database, e.g. chatdb.
             public var database: String
+            /// Proceed only if the entity's current version is one of these quoted versions (its ETag, e.g. "3"), or `*` for any existing version.
+            public var ifMatch: String?
+            /// `*`: create only; fail with 412 if the entity already exists.
+            public var ifNoneMatch: String?
             /// The request body.
             public var body: EntityBatch
 
             /// Creates an input.
-            public init(database: String, body: EntityBatch) {
+            public init(database: String, ifMatch: String? = nil, ifNoneMatch: String? = nil, body: EntityBatch) {
                 self.database = database
+                self.ifMatch = ifMatch
+                self.ifNoneMatch = ifNoneMatch
                 self.body = body
             }
         }
@@ -120,7 +126,7 @@ extension Operations {
 
     /// `DELETE /entity/{database}`: Delete one entity.
     ///
-    /// Deletes the entity durably; a deleted key reads 404.
+    /// Deletes the entity durably; a deleted key reads 404. With If-Match the entity is deleted only if its version matches (checked atomically).
     public enum DeleteEntity {
         /// Method, path and required permission of this operation.
         public static let descriptor = OperationDescriptor(id: "deleteEntity", method: "DELETE", path: "/entity/{database}", permission: .write)
@@ -131,11 +137,14 @@ extension Operations {
             public var database: String
             /// The entity key, e.g. session_001.
             public var key: String
+            /// Proceed only if the entity's current version is one of these quoted versions (its ETag, e.g. "3"), or `*` for any existing version.
+            public var ifMatch: String?
 
             /// Creates an input.
-            public init(database: String, key: String) {
+            public init(database: String, key: String, ifMatch: String? = nil) {
                 self.database = database
                 self.key = key
+                self.ifMatch = ifMatch
             }
         }
 
@@ -152,6 +161,57 @@ extension Operations {
                 /// Creates a response.
                 public init(body: StatusResponse) {
                     self.body = body
+                }
+            }
+        }
+    }
+
+    /// `PATCH /entity/{database}`: Change one entity with a JSON Merge Patch or a JSON Patch.
+    ///
+    /// application/merge-patch+json applies an RFC 7396 merge patch; application/json-patch+json applies an RFC 6902 patch (add, remove, replace, move, copy, test; "/messages/-" appends). The patch applies to the current version under the entity's lock, the result is validated against the database's schema and stored as the next version, so concurrent patches never lose each other's changes. A bad patch or a failed test operation is a 400 naming the operation's index; nothing is stored.
+    public enum PatchEntity {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "patchEntity", method: "PATCH", path: "/entity/{database}", permission: .write)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// Name of the database, e.g. chatdb.
+            public var database: String
+            /// The entity key, e.g. session_001.
+            public var key: String
+            /// Proceed only if the entity's current version is one of these quoted versions (its ETag, e.g. "3"), or `*` for any existing version.
+            public var ifMatch: String?
+            /// The request body.
+            public var body: MergePatch
+            /// The request's `Content-Type`, one of the media types the spec allows.
+            public var contentType: String?
+
+            /// Creates an input.
+            public init(database: String, key: String, ifMatch: String? = nil, body: MergePatch, contentType: String? = nil) {
+                self.database = database
+                self.key = key
+                self.ifMatch = ifMatch
+                self.body = body
+                self.contentType = contentType
+            }
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: The patched document as stored, with its new version in the ETag header.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: EntityDocument
+                /// The entity's new version, as a quoted string.
+                public var etag: String?
+
+                /// Creates a response.
+                public init(body: EntityDocument, etag: String? = nil) {
+                    self.body = body
+                    self.etag = etag
                 }
             }
         }
@@ -332,6 +392,113 @@ extension Operations {
 
                 /// Creates a response.
                 public init(body: ValidationResult) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `GET /api/databases`: List the databases that hold at least one entity.
+    ///
+    /// Read from storage, sorted bytewise. A credential limited to some databases sees only those.
+    public enum ListDatabases {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "listDatabases", method: "GET", path: "/api/databases", permission: .read)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// Creates an input.
+            public init() {}
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: The database names.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: DatabaseNameList
+
+                /// Creates a response.
+                public init(body: DatabaseNameList) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `GET /api/databases/{database}/entities`: List a database's entity keys, one page at a time.
+    ///
+    /// Read from storage (not the cache), in bytewise key order. Pass a page's next_cursor as `after` to get the next page; cursors stay valid while keys are added or removed.
+    public enum ListEntities {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "listEntities", method: "GET", path: "/api/databases/{database}/entities", permission: .read)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// Name of the database, e.g. chatdb.
+            public var database: String
+            /// Only keys that start with this string.
+            public var prefix: String?
+            /// Page size, 1 to 1000 (default 100).
+            public var limit: Int32?
+            /// Start after this key (a previous page's next_cursor).
+            public var after: String?
+
+            /// Creates an input.
+            public init(database: String, prefix: String? = nil, limit: Int32? = nil, after: String? = nil) {
+                self.database = database
+                self.prefix = prefix
+                self.limit = limit
+                self.after = after
+            }
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: One page of keys.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: EntityList
+
+                /// Creates a response.
+                public init(body: EntityList) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `GET /api/stats`: Report the entity cache's counters.
+    ///
+    /// Hits, misses, evictions and expirations since start-up, and what the cache holds now.
+    public enum GetStats {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "getStats", method: "GET", path: "/api/stats", permission: .admin)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// Creates an input.
+            public init() {}
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: The counters.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: StatsResponse
+
+                /// Creates a response.
+                public init(body: StatsResponse) {
                     self.body = body
                 }
             }
@@ -585,11 +752,15 @@ extension Operations {
         PutEntities.descriptor,
         GetEntity.descriptor,
         DeleteEntity.descriptor,
+        PatchEntity.descriptor,
         ListSchemas.descriptor,
         GetSchema.descriptor,
         PutSchema.descriptor,
         DeleteSchema.descriptor,
         ValidateAgainstSchema.descriptor,
+        ListDatabases.descriptor,
+        ListEntities.descriptor,
+        GetStats.descriptor,
         GetDatabase.descriptor,
         PutDatabase.descriptor,
         Login.descriptor,

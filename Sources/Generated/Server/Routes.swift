@@ -25,8 +25,10 @@ extension APIProtocol {
                 authorization: RequestReader.header("Authorization", request: request),
                 scope: database
             )
+            let ifMatch = RequestReader.header("If-Match", request: request)
+            let ifNoneMatch = RequestReader.header("If-None-Match", request: request)
             let body = EntityBatch(bytes: try await RequestReader.body(request, limits: limits))
-            let input = Operations.PutEntities.Input(database: database, body: body)
+            let input = Operations.PutEntities.Input(database: database, ifMatch: ifMatch, ifNoneMatch: ifNoneMatch, body: body)
             switch try await self.putEntities(input, caller: caller) {
             case .ok(let ok):
                 return try ResponseWriter.json(ok.body, status: .ok)
@@ -56,10 +58,30 @@ extension APIProtocol {
                 scope: database
             )
             let key = try RequestReader.queryParameter("key", request: request, required: true)!
-            let input = Operations.DeleteEntity.Input(database: database, key: key)
+            let ifMatch = RequestReader.header("If-Match", request: request)
+            let input = Operations.DeleteEntity.Input(database: database, key: key, ifMatch: ifMatch)
             switch try await self.deleteEntity(input, caller: caller) {
             case .ok(let ok):
                 return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
+        router.on("/entity/:database", method: .patch) { request, context in
+            let database = try RequestReader.pathParameter("database", context: context)
+            let caller = try await self.authorize(
+                Operations.PatchEntity.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: database
+            )
+            let key = try RequestReader.queryParameter("key", request: request, required: true)!
+            let ifMatch = RequestReader.header("If-Match", request: request)
+            let contentType = RequestReader.header("Content-Type", request: request)
+            let body = MergePatch(bytes: try await RequestReader.body(request, limits: limits))
+            let input = Operations.PatchEntity.Input(database: database, key: key, ifMatch: ifMatch, body: body, contentType: contentType)
+            switch try await self.patchEntity(input, caller: caller) {
+            case .ok(let ok):
+                var headers = HTTPFields()
+                ResponseWriter.add("ETag", ok.etag, to: &headers)
+                return ResponseWriter.raw(ok.body, status: .ok, headers: headers)
             }
         }
         router.on("/admin/schemas", method: .get) { request, context in
@@ -114,6 +136,46 @@ extension APIProtocol {
             let body = EntityDocument(bytes: try await RequestReader.body(request, limits: limits))
             let input = Operations.ValidateAgainstSchema.Input(schemaID: schemaID, body: body)
             switch try await self.validateAgainstSchema(input, caller: caller) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
+        router.on("/api/databases", method: .get) { request, context in
+            let caller = try await self.authorize(
+                Operations.ListDatabases.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: nil
+            )
+            let input = Operations.ListDatabases.Input()
+            switch try await self.listDatabases(input, caller: caller) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
+        router.on("/api/databases/:database/entities", method: .get) { request, context in
+            let database = try RequestReader.pathParameter("database", context: context)
+            let caller = try await self.authorize(
+                Operations.ListEntities.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: database
+            )
+            let prefix = try RequestReader.queryParameter("prefix", request: request, required: false)
+            let limit = try RequestReader.integer(RequestReader.queryParameter("limit", request: request, required: false), parameter: "limit", as: Int32.self)
+            let after = try RequestReader.queryParameter("after", request: request, required: false)
+            let input = Operations.ListEntities.Input(database: database, prefix: prefix, limit: limit, after: after)
+            switch try await self.listEntities(input, caller: caller) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
+        router.on("/api/stats", method: .get) { request, context in
+            let caller = try await self.authorize(
+                Operations.GetStats.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: nil
+            )
+            let input = Operations.GetStats.Input()
+            switch try await self.getStats(input, caller: caller) {
             case .ok(let ok):
                 return try ResponseWriter.json(ok.body, status: .ok)
             }

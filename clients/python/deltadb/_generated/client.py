@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 from .._runtime import Transport
 from .models import (
@@ -14,14 +14,17 @@ from .models import (
     CreateAPIKeyRequest,
     CreatedAPIKey,
     DatabaseInfo,
+    DatabaseNameList,
     DatabaseSettings,
     EntityBatch,
     EntityDocument,
+    EntityList,
     LoginRequest,
     LoginResponse,
     MeResponse,
     SchemaDocument,
     SchemaIDList,
+    StatsResponse,
     StatusResponse,
     ValidationResult,
 )
@@ -29,6 +32,7 @@ from .models import (
 __all__ = [
     "Client",
     "GetEntityResult",
+    "PatchEntityResult",
 ]
 
 
@@ -40,6 +44,16 @@ class GetEntityResult:
     """The entity's JSON document."""
     etag: Optional[str] = None
     """The entity's version, as a quoted string."""
+
+
+@dataclass
+class PatchEntityResult:
+    """The body and headers of a successful ``patch_entity`` call."""
+
+    body: EntityDocument
+    """The patched document as stored, with its new version in the ETag header."""
+    etag: Optional[str] = None
+    """The entity's new version, as a quoted string."""
 
 
 class Client:
@@ -65,20 +79,23 @@ class Client:
         )
         return StatusResponse.from_dict(response.json())
 
-    def put_entities(self, database: str, body: EntityBatch) -> StatusResponse:
+    def put_entities(self, database: str, body: EntityBatch, *, if_match: Optional[str] = None, if_none_match: Optional[str] = None) -> StatusResponse:
         """Create or update one or more entities.
 
-        The body is a JSON object whose members are entity keys and whose values are the entities' JSON documents. All entities are validated before any is written; the response comes after every write is durable.
+        The body is a JSON object whose members are entity keys and whose values are the entities' JSON documents. All entities are validated before any is written; the response comes after every write is durable. With If-Match or If-None-Match the body must hold exactly one entity, and the condition is checked atomically with the write.
 
         ``PUT /entity/{database}``
 
         :param database: Name of the database, e.g. chatdb.
         :param body: Entity key to JSON document; several entities at once.
+        :param if_match: Proceed only if the entity's current version is one of these quoted versions (its ETag, e.g. "3"), or `*` for any existing version.
+        :param if_none_match: `*`: create only; fail with 412 if the entity already exists.
         """
         response = self._transport.request(
             "PUT",
             "/entity/{database}",
             path_params={"database": database},
+            headers={"If-Match": if_match, "If-None-Match": if_none_match},
             body=body,
             has_body=True,
         )
@@ -105,23 +122,53 @@ class Client:
             etag=response.header("ETag"),
         )
 
-    def delete_entity(self, database: str, key: str) -> StatusResponse:
+    def delete_entity(self, database: str, key: str, *, if_match: Optional[str] = None) -> StatusResponse:
         """Delete one entity.
 
-        Deletes the entity durably; a deleted key reads 404.
+        Deletes the entity durably; a deleted key reads 404. With If-Match the entity is deleted only if its version matches (checked atomically).
 
         ``DELETE /entity/{database}``
 
         :param database: Name of the database, e.g. chatdb.
         :param key: The entity key, e.g. session_001.
+        :param if_match: Proceed only if the entity's current version is one of these quoted versions (its ETag, e.g. "3"), or `*` for any existing version.
         """
         response = self._transport.request(
             "DELETE",
             "/entity/{database}",
             path_params={"database": database},
             query={"key": key},
+            headers={"If-Match": if_match},
         )
         return StatusResponse.from_dict(response.json())
+
+    def patch_entity(self, database: str, key: str, body: Any, *, if_match: Optional[str] = None, content_type: str = "application/merge-patch+json") -> PatchEntityResult:
+        """Change one entity with a JSON Merge Patch or a JSON Patch.
+
+        application/merge-patch+json applies an RFC 7396 merge patch; application/json-patch+json applies an RFC 6902 patch (add, remove, replace, move, copy, test; "/messages/-" appends). The patch applies to the current version under the entity's lock, the result is validated against the database's schema and stored as the next version, so concurrent patches never lose each other's changes. A bad patch or a failed test operation is a 400 naming the operation's index; nothing is stored.
+
+        ``PATCH /entity/{database}``
+
+        :param database: Name of the database, e.g. chatdb.
+        :param key: The entity key, e.g. session_001.
+        :param body: An RFC 7396 JSON Merge Patch: objects merge member by member, null removes a member, anything else replaces.
+        :param if_match: Proceed only if the entity's current version is one of these quoted versions (its ETag, e.g. "3"), or `*` for any existing version.
+        :param content_type: The body's media type: ``application/merge-patch+json``, ``application/json-patch+json``.
+        """
+        response = self._transport.request(
+            "PATCH",
+            "/entity/{database}",
+            path_params={"database": database},
+            query={"key": key},
+            headers={"If-Match": if_match},
+            body=body,
+            has_body=True,
+            content_type=content_type,
+        )
+        return PatchEntityResult(
+            body=response.json(),
+            etag=response.header("ETag"),
+        )
 
     def list_schemas(self) -> SchemaIDList:
         """List the ids of every stored JSON Schema.
@@ -205,6 +252,52 @@ class Client:
             has_body=True,
         )
         return ValidationResult.from_dict(response.json())
+
+    def list_databases(self) -> DatabaseNameList:
+        """List the databases that hold at least one entity.
+
+        Read from storage, sorted bytewise. A credential limited to some databases sees only those.
+
+        ``GET /api/databases``
+        """
+        response = self._transport.request(
+            "GET",
+            "/api/databases",
+        )
+        return response.json()
+
+    def list_entities(self, database: str, *, prefix: Optional[str] = None, limit: Optional[int] = None, after: Optional[str] = None) -> EntityList:
+        """List a database's entity keys, one page at a time.
+
+        Read from storage (not the cache), in bytewise key order. Pass a page's next_cursor as `after` to get the next page; cursors stay valid while keys are added or removed.
+
+        ``GET /api/databases/{database}/entities``
+
+        :param database: Name of the database, e.g. chatdb.
+        :param prefix: Only keys that start with this string.
+        :param limit: Page size, 1 to 1000 (default 100).
+        :param after: Start after this key (a previous page's next_cursor).
+        """
+        response = self._transport.request(
+            "GET",
+            "/api/databases/{database}/entities",
+            path_params={"database": database},
+            query={"prefix": prefix, "limit": limit, "after": after},
+        )
+        return EntityList.from_dict(response.json())
+
+    def get_stats(self) -> StatsResponse:
+        """Report the entity cache's counters.
+
+        Hits, misses, evictions and expirations since start-up, and what the cache holds now.
+
+        ``GET /api/stats``
+        """
+        response = self._transport.request(
+            "GET",
+            "/api/stats",
+        )
+        return StatsResponse.from_dict(response.json())
 
     def get_database(self, database: str) -> DatabaseInfo:
         """Show which schema validates a database's writes.

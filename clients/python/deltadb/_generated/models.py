@@ -11,6 +11,13 @@ __all__ = [
     "StatusResponse",
     "EntityDocument",
     "EntityBatch",
+    "MergePatch",
+    "JSONPatch",
+    "DatabaseNameList",
+    "EntityListItem",
+    "EntityList",
+    "CacheStats",
+    "StatsResponse",
     "SchemaDocument",
     "SchemaIDList",
     "ValidationResult",
@@ -64,6 +71,151 @@ EntityBatch = dict[str, EntityDocument]
 
 Generated from ``#/components/schemas/EntityBatch``.
 """
+
+MergePatch = Any
+"""An RFC 7396 JSON Merge Patch: objects merge member by member, null removes a member, anything else replaces.
+
+Generated from ``#/components/schemas/MergePatch``.
+"""
+
+JSONPatch = Any
+"""An RFC 6902 JSON Patch: an array of operations such as {"op": "add", "path": "/messages/-", "value": {...}}.
+
+Generated from ``#/components/schemas/JSONPatch``.
+"""
+
+DatabaseNameList = list[str]
+"""Database names, sorted bytewise.
+
+Generated from ``#/components/schemas/DatabaseNameList``.
+"""
+
+
+@dataclass
+class EntityListItem:
+    """One entity of a listing, without its document.
+
+    Generated from ``#/components/schemas/EntityListItem``.
+    """
+
+    key: str
+    """The entity key."""
+    version: int
+    """Its current version (the ETag without quotes)."""
+    updated_at: str
+    """When that version was written."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> EntityListItem:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            key=data["key"],
+            version=data["version"],
+            updated_at=data["updated_at"],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["key"] = self.key
+        result["version"] = self.version
+        result["updated_at"] = self.updated_at
+        return result
+
+
+@dataclass
+class EntityList:
+    """One page of a database's entities.
+
+    Generated from ``#/components/schemas/EntityList``.
+    """
+
+    entities: list[EntityListItem]
+    """The entities, in bytewise key order."""
+    next_cursor: Optional[str] = None
+    """Pass as `after` for the next page; absent on the last page."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> EntityList:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            entities=[EntityListItem.from_dict(item) for item in data["entities"]],
+            next_cursor=data.get("next_cursor"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["entities"] = [item.to_dict() for item in self.entities]
+        if self.next_cursor is not None:
+            result["next_cursor"] = self.next_cursor
+        return result
+
+
+@dataclass
+class CacheStats:
+    """Counters of the entity cache.
+
+    Generated from ``#/components/schemas/CacheStats``.
+    """
+
+    hits: int
+    misses: int
+    evictions: int
+    """Entries dropped to stay within the size limits."""
+    expirations: int
+    """Entries dropped because their TTL passed."""
+    entries: int
+    """Entries held now."""
+    bytes: int
+    """Bytes of documents held now."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CacheStats:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            hits=data["hits"],
+            misses=data["misses"],
+            evictions=data["evictions"],
+            expirations=data["expirations"],
+            entries=data["entries"],
+            bytes=data["bytes"],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["hits"] = self.hits
+        result["misses"] = self.misses
+        result["evictions"] = self.evictions
+        result["expirations"] = self.expirations
+        result["entries"] = self.entries
+        result["bytes"] = self.bytes
+        return result
+
+
+@dataclass
+class StatsResponse:
+    """Server statistics.
+
+    Generated from ``#/components/schemas/StatsResponse``.
+    """
+
+    cache: CacheStats
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> StatsResponse:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            cache=CacheStats.from_dict(data["cache"]),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["cache"] = self.cache.to_dict()
+        return result
+
 
 SchemaDocument = Any
 """A JSON Schema (draft-07) document.

@@ -7,14 +7,17 @@ import type {
   CreateAPIKeyRequest,
   CreatedAPIKey,
   DatabaseInfo,
+  DatabaseNameList,
   DatabaseSettings,
   EntityBatch,
   EntityDocument,
+  EntityList,
   LoginRequest,
   LoginResponse,
   MeResponse,
   SchemaDocument,
   SchemaIDList,
+  StatsResponse,
   StatusResponse,
   ValidationResult,
 } from "./models.js";
@@ -24,6 +27,14 @@ export interface GetEntityResult {
   /** The entity's JSON document. */
   body: EntityDocument;
   /** The entity's version, as a quoted string. */
+  etag?: string;
+}
+
+/** The body and headers of a successful `patchEntity` call. */
+export interface PatchEntityResult {
+  /** The patched document as stored, with its new version in the ETag header. */
+  body: EntityDocument;
+  /** The entity's new version, as a quoted string. */
   etag?: string;
 }
 
@@ -58,18 +69,21 @@ export class DeltaClient {
   /**
    * Create or update one or more entities.
    *
-   * The body is a JSON object whose members are entity keys and whose values are the entities' JSON documents. All entities are validated before any is written; the response comes after every write is durable.
+   * The body is a JSON object whose members are entity keys and whose values are the entities' JSON documents. All entities are validated before any is written; the response comes after every write is durable. With If-Match or If-None-Match the body must hold exactly one entity, and the condition is checked atomically with the write.
    *
    * `PUT /entity/{database}`
    *
    * @param database Name of the database, e.g. chatdb.
    * @param body Entity key to JSON document; several entities at once.
+   * @param options.ifMatch Proceed only if the entity's current version is one of these quoted versions (its ETag, e.g. "3"), or `*` for any existing version.
+   * @param options.ifNoneMatch `*`: create only; fail with 412 if the entity already exists.
    */
-  async putEntities(database: string, body: EntityBatch): Promise<StatusResponse> {
+  async putEntities(database: string, body: EntityBatch, options: { ifMatch?: string; ifNoneMatch?: string } = {}): Promise<StatusResponse> {
     const response = await this.transport.request({
       method: "PUT",
       path: "/entity/{database}",
       pathParams: { database: database },
+      headers: { "If-Match": options.ifMatch, "If-None-Match": options.ifNoneMatch },
       body: body,
       hasBody: true,
     });
@@ -102,21 +116,53 @@ export class DeltaClient {
   /**
    * Delete one entity.
    *
-   * Deletes the entity durably; a deleted key reads 404.
+   * Deletes the entity durably; a deleted key reads 404. With If-Match the entity is deleted only if its version matches (checked atomically).
    *
    * `DELETE /entity/{database}`
    *
    * @param database Name of the database, e.g. chatdb.
    * @param key The entity key, e.g. session_001.
+   * @param options.ifMatch Proceed only if the entity's current version is one of these quoted versions (its ETag, e.g. "3"), or `*` for any existing version.
    */
-  async deleteEntity(database: string, key: string): Promise<StatusResponse> {
+  async deleteEntity(database: string, key: string, options: { ifMatch?: string } = {}): Promise<StatusResponse> {
     const response = await this.transport.request({
       method: "DELETE",
       path: "/entity/{database}",
       pathParams: { database: database },
       query: { key: key },
+      headers: { "If-Match": options.ifMatch },
     });
     return response.json() as StatusResponse;
+  }
+
+  /**
+   * Change one entity with a JSON Merge Patch or a JSON Patch.
+   *
+   * application/merge-patch+json applies an RFC 7396 merge patch; application/json-patch+json applies an RFC 6902 patch (add, remove, replace, move, copy, test; "/messages/-" appends). The patch applies to the current version under the entity's lock, the result is validated against the database's schema and stored as the next version, so concurrent patches never lose each other's changes. A bad patch or a failed test operation is a 400 naming the operation's index; nothing is stored.
+   *
+   * `PATCH /entity/{database}`
+   *
+   * @param database Name of the database, e.g. chatdb.
+   * @param key The entity key, e.g. session_001.
+   * @param body An RFC 7396 JSON Merge Patch: objects merge member by member, null removes a member, anything else replaces.
+   * @param options.ifMatch Proceed only if the entity's current version is one of these quoted versions (its ETag, e.g. "3"), or `*` for any existing version.
+   * @param options.contentType The body's media type: `application/merge-patch+json`, `application/json-patch+json`.
+   */
+  async patchEntity(database: string, key: string, body: unknown, options: { ifMatch?: string; contentType?: "application/merge-patch+json" | "application/json-patch+json" } = {}): Promise<PatchEntityResult> {
+    const response = await this.transport.request({
+      method: "PATCH",
+      path: "/entity/{database}",
+      pathParams: { database: database },
+      query: { key: key },
+      headers: { "If-Match": options.ifMatch },
+      body: body,
+      hasBody: true,
+      contentType: options.contentType ?? "application/merge-patch+json",
+    });
+    return {
+      body: response.json() as EntityDocument,
+      etag: response.header("ETag"),
+    };
   }
 
   /**
@@ -210,6 +256,58 @@ export class DeltaClient {
       hasBody: true,
     });
     return response.json() as ValidationResult;
+  }
+
+  /**
+   * List the databases that hold at least one entity.
+   *
+   * Read from storage, sorted bytewise. A credential limited to some databases sees only those.
+   *
+   * `GET /api/databases`
+   */
+  async listDatabases(): Promise<DatabaseNameList> {
+    const response = await this.transport.request({
+      method: "GET",
+      path: "/api/databases",
+    });
+    return response.json() as DatabaseNameList;
+  }
+
+  /**
+   * List a database's entity keys, one page at a time.
+   *
+   * Read from storage (not the cache), in bytewise key order. Pass a page's next_cursor as `after` to get the next page; cursors stay valid while keys are added or removed.
+   *
+   * `GET /api/databases/{database}/entities`
+   *
+   * @param database Name of the database, e.g. chatdb.
+   * @param options.prefix Only keys that start with this string.
+   * @param options.limit Page size, 1 to 1000 (default 100).
+   * @param options.after Start after this key (a previous page's next_cursor).
+   */
+  async listEntities(database: string, options: { prefix?: string; limit?: number; after?: string } = {}): Promise<EntityList> {
+    const response = await this.transport.request({
+      method: "GET",
+      path: "/api/databases/{database}/entities",
+      pathParams: { database: database },
+      query: { prefix: options.prefix, limit: options.limit, after: options.after },
+    });
+    return response.json() as EntityList;
+  }
+
+  /**
+   * Report the entity cache's counters.
+   *
+   * Hits, misses, evictions and expirations since start-up, and what the cache holds now.
+   *
+   * `GET /api/stats`
+   */
+  async getStats(): Promise<StatsResponse> {
+    const response = await this.transport.request({
+      method: "GET",
+      path: "/api/stats",
+    });
+    return response.json() as StatsResponse;
   }
 
   /**

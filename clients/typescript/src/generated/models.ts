@@ -25,6 +25,80 @@ export type EntityDocument = unknown;
 export type EntityBatch = Record<string, EntityDocument>;
 
 /**
+ * An RFC 7396 JSON Merge Patch: objects merge member by member, null removes a member, anything else replaces.
+ *
+ * Generated from `#/components/schemas/MergePatch`.
+ */
+export type MergePatch = unknown;
+
+/**
+ * An RFC 6902 JSON Patch: an array of operations such as {"op": "add", "path": "/messages/-", "value": {...}}.
+ *
+ * Generated from `#/components/schemas/JSONPatch`.
+ */
+export type JSONPatch = unknown;
+
+/**
+ * Database names, sorted bytewise.
+ *
+ * Generated from `#/components/schemas/DatabaseNameList`.
+ */
+export type DatabaseNameList = string[];
+
+/**
+ * One entity of a listing, without its document.
+ *
+ * Generated from `#/components/schemas/EntityListItem`.
+ */
+export interface EntityListItem {
+  /** The entity key. */
+  key: string;
+  /** Its current version (the ETag without quotes). */
+  version: number;
+  /** When that version was written. */
+  updated_at: string;
+}
+
+/**
+ * One page of a database's entities.
+ *
+ * Generated from `#/components/schemas/EntityList`.
+ */
+export interface EntityList {
+  /** The entities, in bytewise key order. */
+  entities: EntityListItem[];
+  /** Pass as `after` for the next page; absent on the last page. */
+  next_cursor?: string;
+}
+
+/**
+ * Counters of the entity cache.
+ *
+ * Generated from `#/components/schemas/CacheStats`.
+ */
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Entries dropped to stay within the size limits. */
+  evictions: number;
+  /** Entries dropped because their TTL passed. */
+  expirations: number;
+  /** Entries held now. */
+  entries: number;
+  /** Bytes of documents held now. */
+  bytes: number;
+}
+
+/**
+ * Server statistics.
+ *
+ * Generated from `#/components/schemas/StatsResponse`.
+ */
+export interface StatsResponse {
+  cache: CacheStats;
+}
+
+/**
  * A JSON Schema (draft-07) document.
  *
  * Generated from `#/components/schemas/SchemaDocument`.
