@@ -52,10 +52,13 @@ extension ServerOptions {
         guard cacheSize >= 0, cacheMaxBytes >= 0 else {
             throw DeltaError(.badRequest, "-cache-size and -cache-max-bytes must not be negative")
         }
+        guard authFailureBurst > 0 else {
+            throw DeltaError(.badRequest, "-auth-failure-burst must be at least 1")
+        }
         guard restMaxBodySize > 0 else {
             throw DeltaError(.badRequest, "-rest-max-body-size must be positive")
         }
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             restHost: host,
             restPort: port,
             sharedFS: sharedFS,
@@ -70,6 +73,7 @@ extension ServerOptions {
             keyStorePath: keyStore,
             clientTTLSeconds: sessionTTL
         )
+        configuration.authFailureBurst = authFailureBurst
         return (configuration, generated)
     }
 

@@ -45,6 +45,9 @@ public struct ServerOptions: ParsableArguments, Sendable {
     @Option(name: .seed("client-ttl"), help: "Lifetime of session tokens from /api/login, e.g. 24h.")
     public var clientTTL = "24h"
 
+    @Option(name: .seed("auth-failure-burst"), help: "Failed authentications one client address may make in a row before getting 429 (refills at one per second).")
+    public var authFailureBurst = 10
+
     public init() {}
 }
 

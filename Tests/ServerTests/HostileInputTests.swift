@@ -54,8 +54,7 @@ struct HostileInputTests {
 
     @Test("each hostile request gets its 4xx, the server stays up, and the data directory is unchanged", arguments: cases)
     func hostile(_ testCase: Case) async throws {
-        var server = TestServer(maxBodyBytes: 4096)
-        server.configuration.maxBodyBytes = 4096
+        let server = TestServer(maxBodyBytes: 4096)
         defer { server.removeDirectory() }
         try await server.run { client in
             // Some real data first, so "unchanged" means something.

@@ -30,6 +30,17 @@ struct ServerOptionsTests {
         #expect(configuration.cacheSize == 256)
         #expect(configuration.cacheTTLSeconds == 0)
         #expect(configuration.maxBodyBytes == 1_048_576)
+        #expect(configuration.authFailureBurst == 10)
+    }
+
+    @Test("-auth-failure-burst sets the brute-force limiter's burst and must be at least 1")
+    func authFailureBurst() throws {
+        let base = ["-master-key=\(key)", "-admin-key=a"]
+        let (configuration, _) = try ServerOptions.parse(base + ["-auth-failure-burst=500"]).resolve(environment: [:])
+        #expect(configuration.authFailureBurst == 500)
+        #expect(throws: DeltaError.self) {
+            try ServerOptions.parse(base + ["-auth-failure-burst=0"]).resolve(environment: [:])
+        }
     }
 
     @Test("ADMIN_KEY and MASTER_KEY come from the environment")
