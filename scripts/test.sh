@@ -26,6 +26,9 @@ if [ -f scripts/schema_differential.py ]; then
   python3 scripts/schema_differential.py
 fi
 
+stage "schema export: generated Pydantic and TypeScript agree with the validator"
+DELTADB_CODEGEN="$PWD/.build/debug/deltadb-codegen" python3 scripts/schema_export_check.py
+
 stage "SIGKILL crash harness (acknowledged writes survive, nothing torn)"
 DELTADB_BIN="$PWD/.build/debug/deltadb" python3 scripts/crash_harness.py
 

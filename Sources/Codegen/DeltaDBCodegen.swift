@@ -8,7 +8,7 @@ struct DeltaDBCodegen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deltadb-codegen",
         abstract: "Generate DeltaDatabase's server, clients and types from spec/openapi.yaml.",
-        subcommands: [GenerateCommand.self, CheckCommand.self],
+        subcommands: [GenerateCommand.self, CheckCommand.self, TypesCommand.self],
         defaultSubcommand: GenerateCommand.self
     )
 }
