@@ -57,7 +57,7 @@ let package = Package(
             name: "DeltaServer",
             dependencies: [
                 "Generated", "APIRuntime", "DeltaCore", "DeltaJSON", "DeltaCrypto", "DeltaCache",
-                "DeltaStorage", "DeltaSchema", "DeltaAuth",
+                "DeltaStorage", "DeltaSchema", "DeltaAuth", "CodegenCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

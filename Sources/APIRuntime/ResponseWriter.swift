@@ -22,6 +22,15 @@ public enum ResponseWriter {
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: body.bytes)))
     }
 
+    /// A text response (e.g. generated source code), sent as UTF-8 as it is.
+    public static func text(
+        _ body: String, contentType: String, status: HTTPResponse.Status, headers: HTTPFields = [:]
+    ) -> Response {
+        var fields = headers
+        fields[.contentType] = contentType + "; charset=utf-8"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
     /// Adds a header when it has a value.
     public static func add(_ name: String, _ value: String?, to fields: inout HTTPFields) {
         guard let value, let field = HTTPField.Name(name) else { return }

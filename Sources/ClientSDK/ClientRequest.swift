@@ -101,6 +101,9 @@ public struct ClientResponse: Sendable, Hashable {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
+    /// The body as UTF-8 text (invalid bytes become U+FFFD), for text responses.
+    public var text: String { String(decoding: body, as: UTF8.self) }
+
     /// Decodes the JSON body.
     ///
     /// - Throws: `DeltaClientError` (code `invalid_response`) when the body does not match.

@@ -1,4 +1,5 @@
 import APIRuntime
+import CodegenCore
 import DeltaAuth
 import DeltaCore
 import DeltaJSON
@@ -11,6 +12,20 @@ extension APIHandler {
 
     func getSchema(_ input: Operations.GetSchema.Input) async throws -> Operations.GetSchema.Output {
         .ok(.init(body: RawJSON(bytes: try entities.schemas.document(input.schemaID))))
+    }
+
+    func exportSchema(_ input: Operations.ExportSchema.Input) async throws -> Operations.ExportSchema.Output {
+        guard let language = SchemaExportLanguage(rawValue: input.format) else {
+            let formats = SchemaExportLanguage.allCases.map(\.rawValue).joined(separator: " or ")
+            throw DeltaError(.badRequest, "format '\(input.format)' is not supported; use \(formats)")
+        }
+        let document = try entities.schemas.document(input.schemaID)
+        do {
+            return .ok(.init(body: try SchemaExporter.export(schemaJSON: document, schemaID: input.schemaID, language: language)))
+        } catch {
+            // Only a file placed by hand can get here: PUT /schema checks the metaschema.
+            throw DeltaError(.badRequest, "schema '\(input.schemaID)' cannot be exported: \(error)", cause: error)
+        }
     }
 
     func putSchema(_ input: Operations.PutSchema.Input, caller: Principal) async throws -> Operations.PutSchema.Output {

@@ -27,6 +27,7 @@ struct PermissionMatrixTests {
         "putSchema": (.put, "/schema/s1", #"{"type":"object"}"#),
         "deleteSchema": (.delete, "/schema/s2", nil),
         "validateAgainstSchema": (.post, "/schema/s1/validate", "{}"),
+        "exportSchema": (.get, "/schema/s1/export?format=typescript", nil),
         "getDatabase": (.get, "/api/databases/db1", nil),
         "putDatabase": (.put, "/api/databases/db1", #"{"schema_id":null}"#),
         "login": (.post, "/api/login", nil),

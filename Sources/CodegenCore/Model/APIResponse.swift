@@ -62,6 +62,13 @@ public struct APIContent: Sendable, Hashable {
         self.mediaType = mediaType
         self.type = type
     }
+
+    /// Whether the body is text sent as it is (a `text/*` media type with a
+    /// string schema), not JSON: translators read and write it as a string.
+    public var isText: Bool {
+        guard mediaType.hasPrefix("text/"), case .string = type else { return false }
+        return true
+    }
 }
 
 /// The request body of an operation.

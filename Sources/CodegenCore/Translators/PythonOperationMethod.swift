@@ -161,7 +161,7 @@ struct PythonOperationMethod {
     }
 
     private func returnStatement() -> [CodeNode] {
-        let decodedBody = success?.body.map { types.decode($0.type, "response.json()") }
+        let decodedBody = success?.body.map { $0.isText ? "response.text()" : types.decode($0.type, "response.json()") }
         guard let resultClassName, let success else {
             return decodedBody.map { [.line("return \($0)")] } ?? []
         }

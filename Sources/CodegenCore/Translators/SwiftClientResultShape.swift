@@ -25,6 +25,11 @@ struct ResultShape {
 
     private var bodyType: String? { body.map { mapper.bodyType($0.type) } }
 
+    /// The member access that reads a response's body: text as it is, JSON decoded.
+    private func bodyAccess(_ bodyType: String) -> String {
+        body?.isText == true ? ".text" : ".decode(\(bodyType).self)"
+    }
+
     /// The method's return type, or nil for none.
     var returnType: String? { needsStruct ? structName : bodyType }
 
@@ -37,15 +42,15 @@ struct ResultShape {
     /// The statements after the request is built.
     func responseLines() -> [CodeNode] {
         guard needsStruct else {
-            if let bodyType { return [.line("return try await send(request).decode(\(bodyType).self)")] }
+            if let bodyType { return [.line("return try await send(request)" + bodyAccess(bodyType))] }
             return [.line("_ = try await send(request)")]
         }
         var arguments: [String] = []
         if responses.count > 1 { arguments.append("statusCode: response.statusCode") }
         if let bodyType {
             arguments.append(bodyIsOptional
-                ? "body: response.body.isEmpty ? nil : try response.decode(\(bodyType).self)"
-                : "body: try response.decode(\(bodyType).self)")
+                ? "body: response.body.isEmpty ? nil : " + (body?.isText == true ? "" : "try ") + "response" + bodyAccess(bodyType)
+                : "body: " + (body?.isText == true ? "" : "try ") + "response" + bodyAccess(bodyType))
         }
         for header in headers {
             arguments.append("\(Naming.swiftIdentifier(header.name).unescaped): response.header(\(SwiftSupport.stringLiteral(header.name)))")

@@ -143,7 +143,10 @@ struct SwiftServerRoutes {
             headersArgument = ", headers: headers"
         }
         if let content = response.body {
-            body.append(.line(mapper.isRawBody(content.type)
+            let mediaType = SwiftSupport.stringLiteral(content.mediaType)
+            body.append(.line(content.isText
+                ? "return \(writer).text(\(name).body, contentType: \(mediaType), status: \(status)\(headersArgument))"
+                : mapper.isRawBody(content.type)
                 ? "return \(writer).raw(\(name).body, status: \(status)\(headersArgument))"
                 : "return try \(writer).json(\(name).body, status: \(status)\(headersArgument))"))
         } else {

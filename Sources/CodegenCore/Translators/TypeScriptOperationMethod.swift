@@ -166,7 +166,7 @@ struct TypeScriptOperationMethod {
     }
 
     private func returnStatement() -> [CodeNode] {
-        let decodedBody = success?.body.map { "response.json() as \(types.annotation($0.type))" }
+        let decodedBody = success?.body.map { $0.isText ? "response.text()" : "response.json() as \(types.annotation($0.type))" }
         guard resultInterfaceName != nil, let success else {
             return decodedBody.map { [.line("return \($0);")] } ?? []
         }

@@ -47,6 +47,9 @@ public protocol APIProtocol: Sendable {
     /// `DELETE /schema/{schemaID}`: Delete a JSON Schema.
     func deleteSchema(_ input: Operations.DeleteSchema.Input, caller: Caller) async throws -> Operations.DeleteSchema.Output
 
+    /// `GET /schema/{schemaID}/export`: Export a schema as Pydantic v2 models or TypeScript types.
+    func exportSchema(_ input: Operations.ExportSchema.Input) async throws -> Operations.ExportSchema.Output
+
     /// `POST /schema/{schemaID}/validate`: Check a JSON document against a schema without storing anything.
     func validateAgainstSchema(_ input: Operations.ValidateAgainstSchema.Input, caller: Caller) async throws -> Operations.ValidateAgainstSchema.Output
 

@@ -126,6 +126,15 @@ extension APIProtocol {
                 return try ResponseWriter.json(ok.body, status: .ok)
             }
         }
+        router.on("/schema/:schemaID/export", method: .get) { request, context in
+            let schemaID = try RequestReader.pathParameter("schemaID", context: context)
+            let format = try RequestReader.queryParameter("format", request: request, required: true)!
+            let input = Operations.ExportSchema.Input(schemaID: schemaID, format: format)
+            switch try await self.exportSchema(input) {
+            case .ok(let ok):
+                return ResponseWriter.text(ok.body, contentType: "text/plain", status: .ok)
+            }
+        }
         router.on("/schema/:schemaID/validate", method: .post) { request, context in
             let schemaID = try RequestReader.pathParameter("schemaID", context: context)
             let caller = try await self.authorize(

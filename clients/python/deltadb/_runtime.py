@@ -86,6 +86,10 @@ class RawResponse:
         """The body decoded as JSON, or ``None`` for an empty body."""
         return json.loads(self.body.decode("utf-8")) if self.body else None
 
+    def text(self) -> str:
+        """The body decoded as UTF-8 text, for text responses."""
+        return self.body.decode("utf-8")
+
     def header(self, name: str) -> Optional[str]:
         """The value of header ``name`` (any case), or ``None``."""
         return self.headers.get(name)

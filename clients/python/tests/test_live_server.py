@@ -97,3 +97,55 @@ def test_etag_is_present_and_changes_on_rewrite(client, database):
     assert first and second.etag
     assert first != second.etag
     assert second.body == {"v": 2}
+
+
+CHAT_SCHEMA = {
+    "$schema": "http://json-schema.org/draft-07/schema#",
+    "type": "object",
+    "required": ["messages"],
+    "properties": {
+        "messages": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["role", "content"],
+                "properties": {"role": {"enum": ["user", "assistant"]}, "content": {"type": "string"}},
+            },
+        }
+    },
+}
+
+
+def test_exported_pydantic_models_accept_and_reject_like_the_server(client, database):
+    import pydantic
+
+    schema_id = f"{database}.chat"
+    client.put_schema(schema_id, CHAT_SCHEMA)
+    source = client.export_schema(schema_id, "pydantic")
+    assert source.startswith(f"# Generated from JSON Schema '{schema_id}'")
+
+    namespace: dict = {}
+    exec(compile(source, f"{schema_id}.py", "exec"), namespace)
+    root = next(v for k, v in namespace.items() if isinstance(v, type) and issubclass(v, pydantic.BaseModel)
+                and k != "BaseModel" and "messages" in v.model_fields)
+    root.model_validate({"messages": [{"role": "user", "content": "hi"}]})
+    with pytest.raises(pydantic.ValidationError):
+        root.model_validate({"messages": [{"role": "user"}]})
+
+    with pytest.raises(DeltaError) as raised:
+        client.export_schema(schema_id, "cobol")
+    assert raised.value.status == 400
+
+
+def test_json_patch_appends_and_merge_patch_changes_members(client, database):
+    client.put_entities(database, {"chat": {"messages": [], "title": "a"}})
+    appended = client.patch_entity(
+        database, "chat", [{"op": "add", "path": "/messages/-", "value": "hi"}],
+        content_type="application/json-patch+json",
+    )
+    assert appended.body == {"messages": ["hi"], "title": "a"}
+    merged = client.patch_entity(database, "chat", {"title": None, "n": 1}, if_match=appended.etag)
+    assert merged.body == {"messages": ["hi"], "n": 1}
+    with pytest.raises(DeltaError) as raised:
+        client.patch_entity(database, "chat", {"n": 2}, if_match=appended.etag)
+    assert raised.value.status == 412

@@ -69,12 +69,17 @@ export class RawResponse {
   constructor(
     readonly status: number,
     private readonly headers: Headers,
-    private readonly text: string,
+    private readonly body: string,
   ) {}
 
   /** The body decoded as JSON, or `null` for an empty body. */
   json(): unknown {
-    return this.text === "" ? null : JSON.parse(this.text);
+    return this.body === "" ? null : JSON.parse(this.body);
+  }
+
+  /** The body as text, for text responses. */
+  text(): string {
+    return this.body;
   }
 
   /** The value of header `name` (any case), or `undefined`. */

@@ -107,6 +107,31 @@ describe("DeltaClient against a live server", () => {
     assert.deepEqual(second.body, { v: 2 });
   });
 
+  test("a stored schema exports as TypeScript text; an unknown format is a 400", async () => {
+    const schemaID = `${newDatabase()}.chat`;
+    await client.putSchema(schemaID, {
+      type: "object",
+      required: ["messages"],
+      properties: { messages: { type: "array", items: { type: "string" } } },
+    });
+    const source = await client.exportSchema(schemaID, "typescript");
+    assert.ok(source.startsWith(`// Generated from JSON Schema '${schemaID}'`), source.slice(0, 80));
+    assert.match(source, /export interface \w+ \{\n(.*\n)*\s+messages: string\[\];/);
+    await rejectsWith(client.exportSchema(schemaID, "cobol"), 400, "bad_request");
+  });
+
+  test("JSON Patch appends; merge patch with a stale If-Match is a 412", async () => {
+    const database = newDatabase();
+    await client.putEntities(database, { chat: { messages: [] } });
+    const appended = await client.patchEntity(database, "chat", [{ op: "add", path: "/messages/-", value: "hi" }], {
+      contentType: "application/json-patch+json",
+    });
+    assert.deepEqual(appended.body, { messages: ["hi"] });
+    const merged = await client.patchEntity(database, "chat", { n: 1 }, { ifMatch: appended.etag });
+    assert.deepEqual(merged.body, { messages: ["hi"], n: 1 });
+    await rejectsWith(client.patchEntity(database, "chat", { n: 2 }, { ifMatch: appended.etag }), 412, "precondition_failed");
+  });
+
   test("the compiled example runs", async () => {
     const example = fileURLToPath(new URL("../dist/examples/store_and_read.js", import.meta.url));
     const { stdout } = await promisify(execFile)(process.execPath, [example], {
