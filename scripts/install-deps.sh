@@ -24,7 +24,7 @@ fi
 python3 - <<'PY' || { echo "install-deps: pip install test packages"; python3 -m pip install -q --disable-pip-version-check -r scripts/requirements-test.txt; }
 import importlib, sys
 missing = []
-for mod in ("pytest", "jsonschema", "pydantic"):
+for mod in ("pytest", "jsonschema", "pydantic", "schemathesis"):
     try:
         importlib.import_module(mod)
     except ImportError:

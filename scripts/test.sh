@@ -32,6 +32,12 @@ DELTADB_CODEGEN="$PWD/.build/debug/deltadb-codegen" python3 scripts/schema_expor
 stage "SIGKILL crash harness (acknowledged writes survive, nothing torn)"
 DELTADB_BIN="$PWD/.build/debug/deltadb" python3 scripts/crash_harness.py
 
+stage "secrets and plaintext never reach the server log"
+DELTADB_BIN="$PWD/.build/debug/deltadb" python3 scripts/log_hygiene.py
+
+stage "schemathesis against spec/openapi.yaml (bounded): no 5xx, no response outside the spec"
+DELTADB_BIN="$PWD/.build/debug/deltadb" python3 scripts/fuzz_api.py
+
 stage "Python and TypeScript clients against a live server"
 DELTADB_BIN="$PWD/.build/debug/deltadb" clients/run-client-tests.sh
 

@@ -34,11 +34,16 @@ public enum RequestReader {
         if values.count > 1 {
             throw DeltaError(.badRequest, "query parameter '\(name)' is given \(values.count) times; give it once")
         }
-        guard let value = values.first, !value.isEmpty else {
+        guard let value = values.first else {
             if required {
                 throw DeltaError(.badRequest, "missing required query parameter '\(name)'")
             }
             return nil
+        }
+        // `?limit=` is given but empty: typed parsing rejects it rather than
+        // silently treating it as absent; a required one must have a value.
+        if value.isEmpty, required {
+            throw DeltaError(.badRequest, "missing required query parameter '\(name)'")
         }
         return value
     }

@@ -1,5 +1,6 @@
 import APIRuntime
 import DeltaCore
+import Generated
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -18,6 +19,19 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as DeltaError {
             return respond(error, request: request, context: context)
         } catch let error as HTTPError {
+            // The router only knows (path, method) pairs: a known path with another
+            // method is a 405 naming the allowed ones, not a 404.
+            if error.status == .notFound {
+                let allowed = OperationDescriptor.allowedMethods(for: request.uri.path, in: Operations.all)
+                if !allowed.isEmpty {
+                    var response = respond(
+                        DeltaError(.methodNotAllowed, "\(request.method) is not allowed on \(request.uri.path); use \(allowed.joined(separator: ", "))"),
+                        request: request, context: context
+                    )
+                    response.headers[.allow] = allowed.joined(separator: ", ")
+                    return response
+                }
+            }
             return respond(Self.translate(error), request: request, context: context)
         } catch {
             context.logger.error("unexpected error", metadata: ["error_type": "\(type(of: error))"])

@@ -66,4 +66,37 @@ struct SwiftServerModelSnippetTests {
             }
             """))
     }
+
+    @Test("a required nullable member gets explicit coding: must be present, encoded as null")
+    func requiredNullable() throws {
+        let text = try TestSupport.generate("""
+            paths: {}
+            components:
+              schemas:
+                Binding:
+                  type: object
+                  required: [schema_id, name]
+                  properties:
+                    schema_id: {type: [string, "null"]}
+                    name: {type: string}
+                    note: {type: string}
+            """, translator: SwiftServerTranslator(), file: "Models.swift")
+        #expect(text.contains("""
+                /// Decodes the value; a required member must be present, even when it is null.
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.schemaId = try container.decode(String?.self, forKey: .schemaId)
+                    self.name = try container.decode(String.self, forKey: .name)
+                    self.note = try container.decodeIfPresent(String.self, forKey: .note)
+                }
+
+                /// Encodes the value, writing required members that are nil as null.
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: CodingKeys.self)
+                    try container.encode(schemaId, forKey: .schemaId)
+                    try container.encode(name, forKey: .name)
+                    try container.encodeIfPresent(note, forKey: .note)
+                }
+            """))
+    }
 }

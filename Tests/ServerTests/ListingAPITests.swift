@@ -76,12 +76,12 @@ struct ListingAPITests {
         }
     }
 
-    @Test("limit outside 1...1000 or not a number is 400; stats count cache hits and misses (admin only)")
+    @Test("limit outside 1...1000, empty or not a number is 400; stats count cache hits and misses (admin only)")
     func limitsAndStats() async throws {
         let server = TestServer()
         defer { server.removeDirectory() }
         try await server.run { client in
-            for bad in ["0", "1001", "-1", "ten"] {
+            for bad in ["0", "1001", "-1", "ten", ""] {
                 try await client.execute(uri: "/api/databases/db/entities?limit=\(bad)", method: .get, headers: .admin) { response in
                     #expect(response.status == .badRequest, "limit=\(bad)")
                 }

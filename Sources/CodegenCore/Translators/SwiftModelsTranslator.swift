@@ -50,7 +50,41 @@ struct SwiftModelsTranslator {
             }
             body += [.blank, .braces("enum CodingKeys: String, CodingKey", keys)]
         }
+        if object.properties.contains(where: { $0.required && $0.nullable }) {
+            body += [.blank] + explicitCoding(object.properties)
+        }
         return .braces("public struct \(typeName): Codable, Hashable, Sendable", body)
+    }
+
+    /// `init(from:)` and `encode(to:)` for a struct with a required nullable member:
+    /// synthesized `Codable` would accept the member missing and omit it when nil,
+    /// but the schema says it is always present, as `null` when it has no value.
+    private func explicitCoding(_ properties: [SchemaProperty]) -> [CodeNode] {
+        var decodes: [CodeNode] = [.line("let container = try decoder.container(keyedBy: CodingKeys.self)")]
+        var encodes: [CodeNode] = [.line("var container = encoder.container(keyedBy: CodingKeys.self)")]
+        for property in properties {
+            let name = Naming.swiftIdentifier(property.name)
+            let type = mapper.propertyType(property.type)
+            let key = ".\(name.unescaped)"
+            switch (property.required, property.nullable) {
+            case (true, false):
+                decodes.append(.line("self.\(name.unescaped) = try container.decode(\(type).self, forKey: \(key))"))
+                encodes.append(.line("try container.encode(\(name), forKey: \(key))"))
+            case (true, true):
+                decodes.append(.line("self.\(name.unescaped) = try container.decode(\(type)?.self, forKey: \(key))"))
+                encodes.append(.line("try container.encode(\(name), forKey: \(key))"))
+            case (false, _):
+                decodes.append(.line("self.\(name.unescaped) = try container.decodeIfPresent(\(type).self, forKey: \(key))"))
+                encodes.append(.line("try container.encodeIfPresent(\(name), forKey: \(key))"))
+            }
+        }
+        return [
+            .docComment(["Decodes the value; a required member must be present, even when it is null."]),
+            .braces("public init(from decoder: any Decoder) throws", decodes),
+            .blank,
+            .docComment(["Encodes the value, writing required members that are nil as null."]),
+            .braces("public func encode(to encoder: any Encoder) throws", encodes),
+        ]
     }
 
     private func enumDeclaration(_ typeName: String, _ values: [String]) -> CodeNode {

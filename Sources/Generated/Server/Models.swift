@@ -187,6 +187,18 @@ public struct DatabaseSettings: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case schemaId = "schema_id"
     }
+
+    /// Decodes the value; a required member must be present, even when it is null.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.schemaId = try container.decode(String?.self, forKey: .schemaId)
+    }
+
+    /// Encodes the value, writing required members that are nil as null.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schemaId, forKey: .schemaId)
+    }
 }
 
 /// A database and the schema its writes are validated against.
@@ -211,6 +223,22 @@ public struct DatabaseInfo: Codable, Hashable, Sendable {
         case name = "name"
         case schemaId = "schema_id"
         case bound = "bound"
+    }
+
+    /// Decodes the value; a required member must be present, even when it is null.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.schemaId = try container.decode(String?.self, forKey: .schemaId)
+        self.bound = try container.decode(Bool.self, forKey: .bound)
+    }
+
+    /// Encodes the value, writing required members that are nil as null.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(schemaId, forKey: .schemaId)
+        try container.encode(bound, forKey: .bound)
     }
 }
 
