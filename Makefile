@@ -5,7 +5,7 @@ REST_ADDR ?= 127.0.0.1:8080
 DEV_KEY_FILE ?= .dev-master-key
 BIN := .build/debug
 
-.PHONY: run build test generate check-generated clean deps
+.PHONY: run build test bench generate check-generated clean deps
 
 ## Start the all-in-one server on $(REST_ADDR) with data in $(DATA).
 run:
@@ -19,6 +19,11 @@ build:
 ## Everything: Swift tests, generated-code drift check, client tests against a live server.
 test:
 	scripts/test.sh
+
+## Throughput measurements (release build; every workload is bounded in time).
+bench:
+	$(SWIFT) build -c release --product deltadb-bench
+	.build/release/deltadb-bench schema
 
 deps:
 	scripts/install-deps.sh

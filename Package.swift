@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "deltadb", targets: ["DeltaDB"]),
         .executable(name: "deltadb-codegen", targets: ["Codegen"]),
+        .executable(name: "deltadb-bench", targets: ["Bench"]),
         .library(name: "DeltaClient", targets: ["ClientSDK"]),
     ],
     dependencies: [
@@ -76,6 +77,14 @@ let package = Package(
             ]
         ),
         .target(name: "CodegenCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // `make bench`: time-bounded throughput measurements, release build only.
+        .executableTarget(
+            name: "Bench",
+            dependencies: [
+                "DeltaSchema", "DeltaJSON",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "Codegen",
             dependencies: [
