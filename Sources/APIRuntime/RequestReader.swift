@@ -127,8 +127,10 @@ public enum RequestReader {
     private static func describe(_ error: any Error) -> String {
         switch error as? DecodingError {
         case .keyNotFound(let key, _): "missing member '\(key.stringValue)'"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+        case .typeMismatch(_, let context):
             "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+        case .valueNotFound(_, let context):
+            "null where a value is required at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
         case .dataCorrupted: "malformed JSON"
         default: "malformed JSON"
         }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Swift server snippets: models")
 struct SwiftServerModelSnippetTests {
-    @Test("an object schema becomes a Codable struct with CodingKeys and optional defaults")
+    @Test("an object schema becomes a Codable struct with CodingKeys, optional defaults, and null rejected for optional members")
     func structSnippet() throws {
         let text = try TestSupport.generate("""
             paths: {}
@@ -40,6 +40,20 @@ struct SwiftServerModelSnippetTests {
                 enum CodingKeys: String, CodingKey {
                     case nextCursor = "next_cursor"
                     case total = "total"
+                }
+
+                /// Decodes the value: required members must be present, and only nullable ones may be null.
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.nextCursor = try container.decode(String.self, forKey: .nextCursor)
+                    self.total = try container.decodeIfPresentNonNull(Int.self, forKey: .total)
+                }
+
+                /// Encodes the value, writing required members that are nil as null.
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: CodingKeys.self)
+                    try container.encode(nextCursor, forKey: .nextCursor)
+                    try container.encodeIfPresent(total, forKey: .total)
                 }
             }
 
@@ -82,12 +96,12 @@ struct SwiftServerModelSnippetTests {
                     note: {type: string}
             """, translator: SwiftServerTranslator(), file: "Models.swift")
         #expect(text.contains("""
-                /// Decodes the value; a required member must be present, even when it is null.
+                /// Decodes the value: required members must be present, and only nullable ones may be null.
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: CodingKeys.self)
                     self.schemaId = try container.decode(String?.self, forKey: .schemaId)
                     self.name = try container.decode(String.self, forKey: .name)
-                    self.note = try container.decodeIfPresent(String.self, forKey: .note)
+                    self.note = try container.decodeIfPresentNonNull(String.self, forKey: .note)
                 }
 
                 /// Encodes the value, writing required members that are nil as null.

@@ -49,6 +49,7 @@ struct HostileInputTests {
         Case(name: "schema id with a slash", method: .put, uri: "/schema/..%2F..%2Fetc", body: Array(#"{"type":"object"}"#.utf8), status: .badRequest),
         Case(name: "schema that is not a schema", method: .put, uri: "/schema/s1", body: Array(#"{"type": 12}"#.utf8), status: .badRequest),
         Case(name: "login with a non-JSON body", method: .post, uri: "/api/login", body: Array("key=x".utf8), headers: [:], status: .badRequest),
+        Case(name: "API key with null for an optional member", method: .post, uri: "/api/keys", body: Array(#"{"name":"x","permissions":["read"],"databases":null}"#.utf8), status: .badRequest),
         Case(name: "API key with a bad expiry", method: .post, uri: "/api/keys", body: Array(#"{"name":"x","permissions":["read"],"expires_in":"-1h"}"#.utf8), status: .badRequest),
     ]
 

@@ -186,7 +186,7 @@ public struct DatabaseSettings: Codable, Hashable, Sendable {
         case schemaId = "schema_id"
     }
 
-    /// Decodes the value; a required member must be present, even when it is null.
+    /// Decodes the value: required members must be present, and only nullable ones may be null.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.schemaId = try container.decode(String?.self, forKey: .schemaId)
@@ -223,7 +223,7 @@ public struct DatabaseInfo: Codable, Hashable, Sendable {
         case bound = "bound"
     }
 
-    /// Decodes the value; a required member must be present, even when it is null.
+    /// Decodes the value: required members must be present, and only nullable ones may be null.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.name = try container.decode(String.self, forKey: .name)

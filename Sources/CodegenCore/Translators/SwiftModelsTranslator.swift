@@ -50,15 +50,24 @@ struct SwiftModelsTranslator {
             }
             body += [.blank, .braces("enum CodingKeys: String, CodingKey", keys)]
         }
-        if object.properties.contains(where: { $0.required && $0.nullable }) {
+        if needsExplicitCoding(object.properties) {
             body += [.blank] + explicitCoding(object.properties)
         }
         return .braces("public struct \(typeName): Codable, Hashable, Sendable", body)
     }
 
-    /// `init(from:)` and `encode(to:)` for a struct with a required nullable member:
-    /// synthesized `Codable` would accept the member missing and omit it when nil,
-    /// but the schema says it is always present, as `null` when it has no value.
+    /// Synthesized `Codable` reads a missing member and `null` alike and omits nil
+    /// members. That is wrong for a required nullable member (always present, `null`
+    /// when it has no value) and, on the server, for an optional non-nullable one
+    /// (a request that sends `null` must get a 400, not be read as "absent").
+    private func needsExplicitCoding(_ properties: [SchemaProperty]) -> Bool {
+        properties.contains { property in
+            (property.required && property.nullable)
+                || (mapper.flavor == .server && !property.required && !property.nullable)
+        }
+    }
+
+    /// `init(from:)` and `encode(to:)` that follow the schema's required and nullable flags.
     private func explicitCoding(_ properties: [SchemaProperty]) -> [CodeNode] {
         var decodes: [CodeNode] = [.line("let container = try decoder.container(keyedBy: CodingKeys.self)")]
         var encodes: [CodeNode] = [.line("var container = encoder.container(keyedBy: CodingKeys.self)")]
@@ -73,13 +82,16 @@ struct SwiftModelsTranslator {
             case (true, true):
                 decodes.append(.line("self.\(name.unescaped) = try container.decode(\(type)?.self, forKey: \(key))"))
                 encodes.append(.line("try container.encode(\(name), forKey: \(key))"))
+            case (false, false) where mapper.flavor == .server:
+                decodes.append(.line("self.\(name.unescaped) = try container.decodeIfPresentNonNull(\(type).self, forKey: \(key))"))
+                encodes.append(.line("try container.encodeIfPresent(\(name), forKey: \(key))"))
             case (false, _):
                 decodes.append(.line("self.\(name.unescaped) = try container.decodeIfPresent(\(type).self, forKey: \(key))"))
                 encodes.append(.line("try container.encodeIfPresent(\(name), forKey: \(key))"))
             }
         }
         return [
-            .docComment(["Decodes the value; a required member must be present, even when it is null."]),
+            .docComment(["Decodes the value: required members must be present, and only nullable ones may be null."]),
             .braces("public init(from decoder: any Decoder) throws", decodes),
             .blank,
             .docComment(["Encodes the value, writing required members that are nil as null."]),

@@ -88,6 +88,20 @@ public struct EntityList: Codable, Hashable, Sendable {
         case entities = "entities"
         case nextCursor = "next_cursor"
     }
+
+    /// Decodes the value: required members must be present, and only nullable ones may be null.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.entities = try container.decode([EntityListItem].self, forKey: .entities)
+        self.nextCursor = try container.decodeIfPresentNonNull(String.self, forKey: .nextCursor)
+    }
+
+    /// Encodes the value, writing required members that are nil as null.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(entities, forKey: .entities)
+        try container.encodeIfPresent(nextCursor, forKey: .nextCursor)
+    }
 }
 
 /// Counters of the entity cache.
@@ -188,7 +202,7 @@ public struct DatabaseSettings: Codable, Hashable, Sendable {
         case schemaId = "schema_id"
     }
 
-    /// Decodes the value; a required member must be present, even when it is null.
+    /// Decodes the value: required members must be present, and only nullable ones may be null.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.schemaId = try container.decode(String?.self, forKey: .schemaId)
@@ -225,7 +239,7 @@ public struct DatabaseInfo: Codable, Hashable, Sendable {
         case bound = "bound"
     }
 
-    /// Decodes the value; a required member must be present, even when it is null.
+    /// Decodes the value: required members must be present, and only nullable ones may be null.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.name = try container.decode(String.self, forKey: .name)
@@ -322,6 +336,24 @@ public struct MeResponse: Codable, Hashable, Sendable {
         case isAdmin = "is_admin"
         case databases = "databases"
     }
+
+    /// Decodes the value: required members must be present, and only nullable ones may be null.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.clientId = try container.decode(String.self, forKey: .clientId)
+        self.permissions = try container.decode([Permission].self, forKey: .permissions)
+        self.isAdmin = try container.decode(Bool.self, forKey: .isAdmin)
+        self.databases = try container.decodeIfPresentNonNull([String].self, forKey: .databases)
+    }
+
+    /// Encodes the value, writing required members that are nil as null.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(clientId, forKey: .clientId)
+        try container.encode(permissions, forKey: .permissions)
+        try container.encode(isAdmin, forKey: .isAdmin)
+        try container.encodeIfPresent(databases, forKey: .databases)
+    }
 }
 
 /// A new API key.
@@ -349,6 +381,24 @@ public struct CreateAPIKeyRequest: Codable, Hashable, Sendable {
         case permissions = "permissions"
         case expiresIn = "expires_in"
         case databases = "databases"
+    }
+
+    /// Decodes the value: required members must be present, and only nullable ones may be null.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.permissions = try container.decode([Permission].self, forKey: .permissions)
+        self.expiresIn = try container.decodeIfPresentNonNull(String.self, forKey: .expiresIn)
+        self.databases = try container.decodeIfPresentNonNull([String].self, forKey: .databases)
+    }
+
+    /// Encodes the value, writing required members that are nil as null.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(permissions, forKey: .permissions)
+        try container.encodeIfPresent(expiresIn, forKey: .expiresIn)
+        try container.encodeIfPresent(databases, forKey: .databases)
     }
 }
 
@@ -380,6 +430,28 @@ public struct APIKeyInfo: Codable, Hashable, Sendable {
         case databases = "databases"
         case createdAt = "created_at"
         case expiresAt = "expires_at"
+    }
+
+    /// Decodes the value: required members must be present, and only nullable ones may be null.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.permissions = try container.decode([Permission].self, forKey: .permissions)
+        self.databases = try container.decodeIfPresentNonNull([String].self, forKey: .databases)
+        self.createdAt = try container.decode(String.self, forKey: .createdAt)
+        self.expiresAt = try container.decodeIfPresentNonNull(String.self, forKey: .expiresAt)
+    }
+
+    /// Encodes the value, writing required members that are nil as null.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(permissions, forKey: .permissions)
+        try container.encodeIfPresent(databases, forKey: .databases)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encodeIfPresent(expiresAt, forKey: .expiresAt)
     }
 }
 
@@ -421,6 +493,30 @@ public struct CreatedAPIKey: Codable, Hashable, Sendable {
         case createdAt = "created_at"
         case expiresAt = "expires_at"
     }
+
+    /// Decodes the value: required members must be present, and only nullable ones may be null.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.secret = try container.decode(String.self, forKey: .secret)
+        self.permissions = try container.decode([Permission].self, forKey: .permissions)
+        self.databases = try container.decodeIfPresentNonNull([String].self, forKey: .databases)
+        self.createdAt = try container.decode(String.self, forKey: .createdAt)
+        self.expiresAt = try container.decodeIfPresentNonNull(String.self, forKey: .expiresAt)
+    }
+
+    /// Encodes the value, writing required members that are nil as null.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(secret, forKey: .secret)
+        try container.encode(permissions, forKey: .permissions)
+        try container.encodeIfPresent(databases, forKey: .databases)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encodeIfPresent(expiresAt, forKey: .expiresAt)
+    }
 }
 
 /// One place where a request was wrong.
@@ -445,6 +541,22 @@ public struct ErrorDetail: Codable, Hashable, Sendable {
         case pointer = "pointer"
         case schemaPointer = "schema_pointer"
         case message = "message"
+    }
+
+    /// Decodes the value: required members must be present, and only nullable ones may be null.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.pointer = try container.decode(String.self, forKey: .pointer)
+        self.schemaPointer = try container.decodeIfPresentNonNull(String.self, forKey: .schemaPointer)
+        self.message = try container.decode(String.self, forKey: .message)
+    }
+
+    /// Encodes the value, writing required members that are nil as null.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(pointer, forKey: .pointer)
+        try container.encodeIfPresent(schemaPointer, forKey: .schemaPointer)
+        try container.encode(message, forKey: .message)
     }
 }
 
@@ -474,5 +586,23 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
         case code = "code"
         case details = "details"
         case currentVersion = "current_version"
+    }
+
+    /// Decodes the value: required members must be present, and only nullable ones may be null.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.error = try container.decode(String.self, forKey: .error)
+        self.code = try container.decode(String.self, forKey: .code)
+        self.details = try container.decodeIfPresentNonNull([ErrorDetail].self, forKey: .details)
+        self.currentVersion = try container.decodeIfPresentNonNull(Int64.self, forKey: .currentVersion)
+    }
+
+    /// Encodes the value, writing required members that are nil as null.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(error, forKey: .error)
+        try container.encode(code, forKey: .code)
+        try container.encodeIfPresent(details, forKey: .details)
+        try container.encodeIfPresent(currentVersion, forKey: .currentVersion)
     }
 }
