@@ -34,6 +34,16 @@ let package = Package(
         .target(name: "DeltaCrypto", dependencies: ["COpenSSL", "DeltaCore"]),
         .target(name: "DeltaCache", dependencies: ["DeltaCore"]),
         .target(name: "DeltaStorage", dependencies: ["DeltaCore", "DeltaCrypto"]),
+        // S3-compatible entity storage: our own SigV4 signing over AsyncHTTPClient.
+        .target(
+            name: "DeltaS3",
+            dependencies: [
+                "DeltaCore", "DeltaStorage", "DeltaCrypto",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .target(name: "DeltaSchema", dependencies: ["DeltaCore", "DeltaJSON"]),
         .target(name: "DeltaAuth", dependencies: ["DeltaCore", "DeltaCrypto"]),
         // Hand-written runtime the generated server code calls into (request
@@ -58,7 +68,7 @@ let package = Package(
             name: "DeltaServer",
             dependencies: [
                 "Generated", "APIRuntime", "DeltaCore", "DeltaJSON", "DeltaCrypto", "DeltaCache",
-                "DeltaStorage", "DeltaSchema", "DeltaAuth", "CodegenCore",
+                "DeltaStorage", "DeltaS3", "DeltaSchema", "DeltaAuth", "CodegenCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -104,7 +114,8 @@ let package = Package(
         .testTarget(name: "DeltaJSONTests", dependencies: ["DeltaJSON"]),
         .testTarget(name: "DeltaCryptoTests", dependencies: ["DeltaCrypto"]),
         .testTarget(name: "DeltaCacheTests", dependencies: ["DeltaCache"]),
-        .testTarget(name: "DeltaStorageTests", dependencies: ["DeltaStorage", "DeltaCrypto"]),
+        .testTarget(name: "DeltaStorageTests", dependencies: ["DeltaStorage", "DeltaCrypto", "DeltaS3"]),
+        .testTarget(name: "DeltaS3Tests", dependencies: ["DeltaS3", "DeltaStorage", "DeltaCore"]),
         .testTarget(name: "DeltaSchemaTests", dependencies: ["DeltaSchema", "DeltaJSON"]),
         .testTarget(name: "DeltaAuthTests", dependencies: ["DeltaAuth", "DeltaCrypto"]),
         .testTarget(name: "ClientSDKTests", dependencies: ["ClientSDK"]),
@@ -112,7 +123,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "DeltaServer", "ClientSDK", "Generated", "DeltaCore",
+                "DeltaServer", "DeltaS3", "ClientSDK", "Generated", "DeltaCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]

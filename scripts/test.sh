@@ -14,7 +14,12 @@ swift build --build-tests
 stage "generated code is in sync with spec/"
 .build/debug/deltadb-codegen check --root .
 
-stage "Swift tests"
+stage "Swift tests (S3 cases against a local moto server)"
+# The S3 store runs the same conformance suite as the file and memory stores; it
+# needs an S3 API, so a moto server is started on 127.0.0.1 and stopped on exit.
+eval "$(scripts/start_moto.sh --env)"
+trap 'scripts/start_moto.sh --stop "$MOTO_PID"' EXIT
+export DELTADB_S3_ENDPOINT
 swift test --skip-build --parallel --num-workers 2 2>&1 | tee .build/swift-test.log | grep -E '^(✘|✔ Suite|􀢄|.*error|.*Test run|.*[0-9]+ tests)' || true
 if ! grep -qE 'Test run with [0-9]+ tests? (in [0-9]+ suites? )?passed' .build/swift-test.log; then
   echo "Swift tests failed:"; grep -E '✘|error|failed' .build/swift-test.log | head -50

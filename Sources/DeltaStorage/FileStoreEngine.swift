@@ -93,18 +93,7 @@ struct FileStoreEngine: Sendable {
             throw DeltaError.storage("could not read the metadata of \(id)", error)
         }
         guard let bytes else { return nil }
-        let metadata: EntityMetadata
-        do {
-            metadata = try JSONDecoder().decode(EntityMetadata.self, from: Data(bytes))
-        } catch {
-            throw DeltaError(.integrityFailure, "the stored metadata of \(id) is not valid", cause: error)
-        }
-        guard metadata.database.utf8.elementsEqual(id.database.utf8),
-              metadata.entityKey.utf8.elementsEqual(id.key.utf8)
-        else {
-            throw DeltaError(.integrityFailure, "the stored metadata of \(id) belongs to another entity")
-        }
-        return metadata
+        return try EntityStoreRules.decodeMetadata(bytes, for: id)
     }
 
     /// The committed entity: the sidecar, then the blob it names.

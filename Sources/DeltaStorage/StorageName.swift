@@ -16,14 +16,14 @@
 /// `maxChunkBytes`, never inside an escape; the store turns all but the last piece
 /// into nested directories. Splitting is a pure function of the name, so the path
 /// is still unique per name, and no hash is needed.
-enum StorageName {
+package enum StorageName {
     /// The longest piece of an encoded name in one path component. Leaves room for
     /// the longest suffix (`.<20-digit version>.json.enc`) and for temp-file names
     /// (`.tmp-<piece>.<tag>`) within 255 bytes.
-    static let maxChunkBytes = 180
+    package static let maxChunkBytes = 180
 
     /// Encodes a name (see the type's documentation).
-    static func encode(_ name: String) -> String {
+    package static func encode(_ name: String) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(name.utf8.count)
         for byte in name.utf8 {
@@ -40,7 +40,7 @@ enum StorageName {
 
     /// Decodes an encoded name; nil if `encoded` is not exactly what `encode` produces
     /// for some valid UTF-8 string (so stray files are never mistaken for entities).
-    static func decode(_ encoded: some StringProtocol) -> String? {
+    package static func decode(_ encoded: some StringProtocol) -> String? {
         var bytes: [UInt8] = []
         var iterator = encoded.utf8.makeIterator()
         while let byte = iterator.next() {
@@ -63,7 +63,7 @@ enum StorageName {
 
     /// Splits an encoded name into pieces of at most `maxChunkBytes`, never inside an
     /// escape. Only the last piece may be shorter than the limit allows.
-    static func chunks(_ encoded: String, maxChunkBytes: Int = maxChunkBytes) -> [String] {
+    package static func chunks(_ encoded: String, maxChunkBytes: Int = maxChunkBytes) -> [String] {
         let bytes = Array(encoded.utf8)
         var pieces: [String] = []
         var start = 0
@@ -84,7 +84,7 @@ enum StorageName {
 
     /// Whether `component` could be a piece of an encoded name (used to tell pieces
     /// from temp files, suffixed files and foreign files when walking directories).
-    static func isEncodedPiece(_ component: some StringProtocol) -> Bool {
+    package static func isEncodedPiece(_ component: some StringProtocol) -> Bool {
         !component.isEmpty && component.utf8.allSatisfy { isLiteral($0) || $0 == UInt8(ascii: "%") || isHex($0) }
     }
 

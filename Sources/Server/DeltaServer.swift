@@ -3,6 +3,7 @@ import DeltaAuth
 import DeltaCache
 import DeltaCore
 import DeltaCrypto
+import DeltaS3
 import DeltaStorage
 import Foundation
 import Generated
@@ -19,7 +20,8 @@ public enum DeltaServer {
     ///
     /// Creates `files/` and `templates/` under the shared directory and runs
     /// storage recovery (leftover temp files from a crash are removed) before the
-    /// server accepts requests.
+    /// server accepts requests. With `configuration.s3` set, entities go to the bucket
+    /// instead, after a check that it enforces conditional writes.
     ///
     /// - Parameter onListening: called with the bound port once the server runs
     ///   (useful with port 0).
@@ -52,9 +54,7 @@ public enum DeltaServer {
         try FileManager.default.createDirectory(
             atPath: configuration.sharedFS + "/templates", withIntermediateDirectories: true
         )
-        let store = try FileEntityStore(root: configuration.sharedFS, writerID: configuration.writerID)
-        let recovery = try await store.recover()
-        logger.info("storage ready", metadata: ["recovery": "\(recovery)"])
+        let store = try await makeEntityStore(configuration, logger: logger)
         let cache = LRUCache<EntityID, EntityService.CachedDocument>(
             maxEntries: configuration.cacheSize,
             maxBytes: configuration.cacheMaxBytes,
@@ -78,5 +78,28 @@ public enum DeltaServer {
         router.add(middleware: AuthFailureMiddleware(limiter: FailureLimiter(burst: configuration.authFailureBurst)))
         handler.registerRoutes(on: router, limits: RequestLimits(maxBodyBytes: configuration.maxBodyBytes))
         return router
+    }
+
+    /// The entity store: S3 when `-s3-endpoint` is set (after checking that the
+    /// server enforces conditional writes), else `<sharedFS>/files` after recovery.
+    static func makeEntityStore(_ configuration: ServerConfiguration, logger: Logger) async throws -> any EntityStore {
+        guard let s3 = configuration.s3 else {
+            let store = try FileEntityStore(root: configuration.sharedFS, writerID: configuration.writerID)
+            let recovery = try await store.recover()
+            logger.info("storage ready", metadata: ["backend": "shared-fs", "recovery": "\(recovery)"])
+            return store
+        }
+        let client = S3Client(configuration: s3)
+        do {
+            try await client.createBucket()
+        } catch {
+            // The bucket may exist with credentials that may not create buckets; the
+            // probe below fails clearly if it is really unusable.
+            logger.warning("could not create the S3 bucket", metadata: ["bucket": "\(s3.bucket)", "error": "\(error)"])
+        }
+        let store = S3EntityStore(client: client)
+        try await store.verifyConditionalRequests()
+        logger.info("storage ready", metadata: ["backend": "s3", "endpoint": "\(s3.baseURL)", "bucket": "\(s3.bucket)"])
+        return store
     }
 }

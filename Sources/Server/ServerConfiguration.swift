@@ -1,4 +1,5 @@
 import DeltaCore
+import DeltaS3
 
 /// Everything the all-in-one server needs to start, resolved from flags and
 /// environment variables (see `ServerOptions`).
@@ -35,6 +36,10 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
     /// Failed authentications one client may make in a row before getting 429
     /// (the bucket refills at one per second).
     public var authFailureBurst: Int = 10
+    /// When set, entities live in this S3 bucket (`files/…`) instead of
+    /// `<sharedFS>/files`; schemas (`templates/`), database bindings and `_auth/` stay
+    /// on `sharedFS`.
+    public var s3: S3Configuration?
 
     /// The API key file actually used.
     public var resolvedKeyStorePath: String {
@@ -77,5 +82,6 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
             + "cache-size=\(cacheSize) cache-ttl=\(cacheTTLSeconds)s cache-max-bytes=\(cacheMaxBytes) "
             + "max-body=\(maxBodyBytes) key-store=\(resolvedKeyStorePath) client-ttl=\(clientTTLSeconds)s "
             + "admin-key=<redacted> master-key=<redacted>"
+            + (s3.map { " storage=\($0)" } ?? " storage=shared-fs")
     }
 }

@@ -1,5 +1,6 @@
 import DeltaCore
 import DeltaCrypto
+import DeltaS3
 import Foundation
 
 extension ServerOptions {
@@ -74,6 +75,13 @@ extension ServerOptions {
             clientTTLSeconds: sessionTTL
         )
         configuration.authFailureBurst = authFailureBurst
+        if let endpoint = s3Endpoint, !endpoint.isEmpty {
+            configuration.s3 = try S3Configuration(
+                endpoint: endpoint,
+                accessKey: s3AccessKey ?? environment["S3_ACCESS_KEY"] ?? "",
+                secretKey: s3SecretKey ?? environment["S3_SECRET_KEY"] ?? "",
+                bucket: s3Bucket, useSSL: s3UseSSL, region: s3Region)
+        }
         return (configuration, generated)
     }
 

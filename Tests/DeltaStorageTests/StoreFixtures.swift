@@ -1,15 +1,54 @@
 import DeltaCore
+import DeltaS3
 import Foundation
 import Synchronization
 import Testing
 @testable import DeltaStorage
 
 /// The stores the conformance suite runs against.
+///
+/// `s3` runs against the S3-compatible server at `DELTADB_S3_ENDPOINT` (moto, started
+/// by `scripts/start_moto.sh`; `scripts/test.sh` always starts it), with a fresh
+/// bucket per test. Without that variable `s3` is left out of `allCases`, so a plain
+/// `swift test` still works without moto; `S3ConformanceSetupTests` fails instead
+/// when that happens on CI (`CI` set).
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case memory
     case file
+    case s3
+
+    static var allCases: [StoreKind] {
+        S3TestEndpoint.value == nil ? [.memory, .file] : [.memory, .file, .s3]
+    }
 
     var testDescription: String { rawValue }
+}
+
+/// Where the S3 run of the conformance suite finds its server.
+enum S3TestEndpoint {
+    static let variable = "DELTADB_S3_ENDPOINT"
+    static let howTo = "start moto with `eval \"$(scripts/start_moto.sh --env)\"` (exports \(variable)), or run scripts/test.sh"
+
+    static var value: String? {
+        guard let raw = ProcessInfo.processInfo.environment[variable], !raw.isEmpty else { return nil }
+        return raw
+    }
+
+    /// A store on a new, empty bucket of the test server.
+    static func freshStore() async throws -> S3EntityStore {
+        guard let endpoint = value else {
+            throw DeltaError(.unavailable, "\(variable) is not set: \(howTo)")
+        }
+        let bucket = "deltadb-test-" + String(UInt64.random(in: .min ... .max), radix: 16)
+        let configuration = try S3Configuration(endpoint: endpoint, accessKey: "test", secretKey: "test", bucket: bucket)
+        let client = S3Client(configuration: configuration)
+        do {
+            try await client.createBucket()
+        } catch {
+            throw DeltaError(.unavailable, "no S3 server answers at \(endpoint) (\(error)): \(howTo)")
+        }
+        return S3EntityStore(client: client)
+    }
 }
 
 /// A fresh directory under the system temp directory, removed by `remove()`.
@@ -49,6 +88,8 @@ func withStore(_ kind: StoreKind, _ body: (any EntityStore) async throws -> Void
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         try await body(try FileEntityStore(root: directory.path, writerID: "test-writer"))
+    case .s3:
+        try await body(try await S3TestEndpoint.freshStore())
     }
 }
 

@@ -92,3 +92,50 @@ struct ServerOptionsTests {
         }
     }
 }
+
+@Suite("S3 flags")
+struct S3ServerOptionsTests {
+    let key = String(repeating: "0f", count: 32)
+
+    @Test("without -s3-endpoint entities stay on -shared-fs")
+    func defaultIsSharedFS() throws {
+        let (configuration, _) = try ServerOptions.parse(["-master-key=\(key)", "-admin-key=a"]).resolve(environment: [:])
+        #expect(configuration.s3 == nil)
+        #expect(configuration.description.contains("storage=shared-fs"))
+    }
+
+    @Test("the seed's S3 flags, in both dash styles", arguments: [
+        ["-s3-endpoint=minio:9000", "-s3-access-key=AK", "-s3-secret-key=SK-secret", "-s3-bucket=mybucket", "-s3-use-ssl", "-s3-region=eu-west-1"],
+        ["--s3-endpoint", "minio:9000", "--s3-access-key", "AK", "--s3-secret-key", "SK-secret", "--s3-bucket", "mybucket", "--s3-use-ssl", "--s3-region", "eu-west-1"],
+    ])
+    func flags(arguments: [String]) throws {
+        let (configuration, _) = try ServerOptions.parse(arguments + ["-master-key=\(key)", "-admin-key=a"]).resolve(environment: [:])
+        let s3 = try #require(configuration.s3)
+        #expect(s3.baseURL == "https://minio:9000")
+        #expect(s3.accessKey == "AK" && s3.secretKey == "SK-secret")
+        #expect(s3.bucket == "mybucket" && s3.region == "eu-west-1")
+        #expect(!configuration.description.contains("SK-secret"))
+        #expect(configuration.description.contains("bucket: mybucket"))
+    }
+
+    @Test("credentials come from S3_ACCESS_KEY/S3_SECRET_KEY; flags win; defaults follow the seed")
+    func environment() throws {
+        let base = ["-master-key=\(key)", "-admin-key=a", "-s3-endpoint=127.0.0.1:9000"]
+        let env = ["S3_ACCESS_KEY": "env-ak", "S3_SECRET_KEY": "env-sk"]
+        let (fromEnv, _) = try ServerOptions.parse(base).resolve(environment: env)
+        #expect(fromEnv.s3?.accessKey == "env-ak" && fromEnv.s3?.secretKey == "env-sk")
+        #expect(fromEnv.s3?.bucket == "deltadatabase" && fromEnv.s3?.baseURL == "http://127.0.0.1:9000")
+        #expect(fromEnv.s3?.region == "us-east-1")
+        let (fromFlag, _) = try ServerOptions.parse(base + ["-s3-access-key=flag-ak"]).resolve(environment: env)
+        #expect(fromFlag.s3?.accessKey == "flag-ak" && fromFlag.s3?.secretKey == "env-sk")
+    }
+
+    @Test("an S3 endpoint without credentials or with a bad bucket is refused at start-up")
+    func refused() {
+        let base = ["-master-key=\(key)", "-admin-key=a", "-s3-endpoint=127.0.0.1:9000"]
+        #expect(throws: DeltaError.self) { try ServerOptions.parse(base).resolve(environment: [:]) }
+        #expect(throws: DeltaError.self) {
+            try ServerOptions.parse(base + ["-s3-bucket=Bad_Name"]).resolve(environment: ["S3_ACCESS_KEY": "a", "S3_SECRET_KEY": "b"])
+        }
+    }
+}
