@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Generated messages emit swift-protobuf's generated-code API themselves
+        // (deltadb-codegen, no protoc): keep to the minor version they were written for.
+        .package(url: "https://github.com/apple/swift-protobuf", .upToNextMinor(from: "1.39.0")),
     ],
     targets: [
         .systemLibrary(
@@ -87,6 +90,12 @@ let package = Package(
             ]
         ),
         .target(name: "CodegenCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The gRPC contract's messages, generated from spec/deltadb.proto
+        // (Sources/WorkerProtocol/Generated), in protobuf's binary wire format.
+        .target(
+            name: "WorkerProtocol",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")]
+        ),
         // `make bench`: time-bounded throughput measurements, release build only.
         .executableTarget(
             name: "Bench",
@@ -120,6 +129,10 @@ let package = Package(
         .testTarget(name: "DeltaAuthTests", dependencies: ["DeltaAuth", "DeltaCrypto"]),
         .testTarget(name: "ClientSDKTests", dependencies: ["ClientSDK"]),
         .testTarget(name: "CodegenCoreTests", dependencies: ["CodegenCore"]),
+        .testTarget(
+            name: "WorkerProtocolTests",
+            dependencies: ["WorkerProtocol", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
+        ),
         .testTarget(
             name: "ServerTests",
             dependencies: [

@@ -7,7 +7,7 @@ import ArgumentParser
 struct DeltaDBCodegen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deltadb-codegen",
-        abstract: "Generate DeltaDatabase's server, clients and types from spec/openapi.yaml.",
+        abstract: "Generate DeltaDatabase's server, clients, types and protobuf messages from spec/openapi.yaml and spec/deltadb.proto.",
         subcommands: [GenerateCommand.self, CheckCommand.self, TypesCommand.self],
         defaultSubcommand: GenerateCommand.self
     )

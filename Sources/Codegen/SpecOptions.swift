@@ -10,17 +10,21 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: "The spec, relative to the root.")
     var spec: String = GeneratorPipeline.defaultSpecPath
 
+    @Option(name: .long, help: "The gRPC contract (proto3), relative to the root.")
+    var proto: String = ProtoGeneratorPipeline.defaultSpecPath
+
     var rootURL: URL {
         URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
     }
 
-    /// Runs the pipeline and prints its diagnostics to standard error.
+    /// Runs both pipelines (REST and proto) and prints their diagnostics to standard error.
     ///
     /// - Returns: The output and whether any diagnostic is an error.
     func run() throws -> (output: GeneratorPipeline.Output, hasErrors: Bool) {
         let output: GeneratorPipeline.Output
         do {
             output = try GeneratorPipeline().run(root: rootURL, specPath: spec)
+                .merged(with: ProtoGeneratorPipeline().run(root: rootURL, specPath: proto))
         } catch let error as CodegenError {
             throw ValidationError(error.message)
         }

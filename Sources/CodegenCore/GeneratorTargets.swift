@@ -9,4 +9,9 @@ public enum GeneratorTargets {
         PythonClientTranslator(),
         TypeScriptClientTranslator(),
     ]
+
+    /// The translators for the gRPC contract (`spec/deltadb.proto`).
+    public static let proto: [any ProtoTranslator] = [
+        SwiftProtobufTranslator(),
+    ]
 }

@@ -13,19 +13,7 @@ struct ReferenceTests {
         #expect(output.diagnostics.isEmpty, "\(output.diagnostics.map(\.description))")
         #expect(output.files.contains { $0.path == "Sources/Generated/Server/Routes.swift" })
         #expect(output.files.contains { $0.path == "Sources/ClientSDK/Generated/Models.swift" })
-        for file in output.files {
-            let url = root.appendingPathComponent(file.path)
-            guard let committed = try? String(contentsOf: url, encoding: .utf8) else {
-                Issue.record("\(file.path) is not committed; run `deltadb-codegen generate`")
-                continue
-            }
-            if committed != file.contents {
-                Issue.record("""
-                    \(file.path) differs from what the generator produces (- committed, + generated):
-                    \(TestSupport.diff(expected: committed, actual: file.contents))
-                    """)
-            }
-        }
+        TestSupport.expectCommitted(output.files)
     }
 
     @Test("every generated file starts with the one header line")

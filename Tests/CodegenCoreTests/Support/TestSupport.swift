@@ -47,6 +47,24 @@ enum TestSupport {
         return match.contents
     }
 
+    /// Records an issue for every file in `files` that is missing from the repository
+    /// or differs from its committed text, with a diff.
+    static func expectCommitted(_ files: [GeneratedFile]) {
+        for file in files {
+            let url = repositoryRoot.appendingPathComponent(file.path)
+            guard let committed = try? String(contentsOf: url, encoding: .utf8) else {
+                Issue.record("\(file.path) is not committed; run `deltadb-codegen generate`")
+                continue
+            }
+            if committed != file.contents {
+                Issue.record("""
+                    \(file.path) differs from what the generator produces (- committed, + generated):
+                    \(diff(expected: committed, actual: file.contents))
+                    """)
+            }
+        }
+    }
+
     /// A fresh temporary directory; the caller removes it.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("codegen-tests-\(UUID().uuidString)")

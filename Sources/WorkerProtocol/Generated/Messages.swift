@@ -1,0 +1,661 @@
+// Generated from spec/deltadb.proto by deltadb-codegen. DO NOT EDIT.
+
+import Foundation
+import SwiftProtobuf
+
+// Compile-time check that the linked SwiftProtobuf supports the API this code uses.
+fileprivate struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobuf.ProtobufAPIVersionCheck {
+    struct _2: SwiftProtobuf.ProtobufAPIVersion_2 {}
+    typealias Version = _2
+}
+
+/// What a worker reports about itself in a heartbeat.
+///
+/// Proto enum `deltadb.WorkerStatus`.
+public enum WorkerStatus: SwiftProtobuf.Enum, Swift.CaseIterable {
+    public typealias RawValue = Int
+
+    /// Not reported (a seed-era worker); treated as ready.
+    ///
+    /// `WORKER_STATUS_UNSPECIFIED` = 0
+    case unspecified
+
+    /// Accepting new operations.
+    ///
+    /// `WORKER_STATUS_READY` = 1
+    case ready
+
+    /// Finishing in-flight operations before shutdown; route nothing new to it.
+    ///
+    /// `WORKER_STATUS_DRAINING` = 2
+    case draining
+
+    /// A value this schema does not know, kept as its number (proto3 enums are open).
+    case UNRECOGNIZED(Int)
+
+    /// The proto3 default, `.unspecified`.
+    public init() {
+        self = .unspecified
+    }
+
+    /// The case for `rawValue`; unknown numbers become `.UNRECOGNIZED`.
+    public init?(rawValue: Int) {
+        switch rawValue {
+        case 0: self = .unspecified
+        case 1: self = .ready
+        case 2: self = .draining
+        default: self = .UNRECOGNIZED(rawValue)
+        }
+    }
+
+    /// The number on the wire.
+    public var rawValue: Int {
+        switch self {
+        case .unspecified: return 0
+        case .ready: return 1
+        case .draining: return 2
+        case .UNRECOGNIZED(let number): return number
+        }
+    }
+
+    /// The known cases (not `.UNRECOGNIZED`).
+    public static let allCases: [WorkerStatus] = [.unspecified, .ready, .draining]
+}
+
+/// Subscribe's request.
+///
+/// Proto message `deltadb.SubscribeRequest`.
+public struct SubscribeRequest: Sendable {
+    /// The worker's unique id (default: its hostname).
+    public var workerId: String = String()
+    /// The worker's ephemeral RSA public key (PEM); key material is wrapped to it
+    /// with RSA-OAEP-SHA256.
+    public var pubkey: Data = Data()
+    /// Free-form labels, e.g. "grpc_addr" → "127.0.0.1:50052" (the address the
+    /// Main Worker routes Process calls to).
+    public var tags: [String: String] = [:]
+    /// HMAC-SHA256 under the shared worker secret over worker_id, pubkey and
+    /// issued_at_unix_ms: proves the worker knows the secret without sending it.
+    public var authProof: Data = Data()
+    /// When the proof was made (Unix milliseconds); stale proofs are rejected.
+    public var issuedAtUnixMs: Int64 = 0
+    /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+    /// Creates a message with every field at its default.
+    public init() {}
+}
+
+/// One key of the keyring, wrapped to the worker's public key.
+///
+/// Proto message `deltadb.WrappedKey`.
+public struct WrappedKey: Sendable {
+    /// The key's logical id, as stored in each entity's metadata (e.g. "main-key-v1").
+    public var keyId: String = String()
+    /// The 32-byte AES key, RSA-OAEP-SHA256-encrypted to the worker's public key.
+    public var wrappedKey: Data = Data()
+    /// Whether new writes use this key; exactly one key of a keyring is active.
+    public var active: Bool = false
+    /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+    /// Creates a message with every field at its default.
+    public init() {}
+}
+
+/// Subscribe's response.
+///
+/// Proto message `deltadb.SubscribeResponse`.
+public struct SubscribeResponse: Sendable {
+    /// The session token for Heartbeat, RenewToken and registration.
+    public var token: String = String()
+    /// The active key, wrapped (the seed's single key; also in keyring).
+    public var wrappedKey: Data = Data()
+    /// The active key's id.
+    public var keyId: String = String()
+    /// Every key the worker may need to read existing entities, active one included.
+    public var keyring: [WrappedKey] = []
+    /// When token expires (Unix milliseconds); renew before then.
+    public var tokenExpiresAtUnixMs: Int64 = 0
+    /// How often to call Heartbeat, in milliseconds.
+    public var heartbeatIntervalMs: UInt32 = 0
+    /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+    /// Creates a message with every field at its default.
+    public init() {}
+}
+
+/// Process's request: one entity operation.
+///
+/// Proto message `deltadb.ProcessRequest`.
+public struct ProcessRequest: Sendable {
+    /// The database, e.g. "chatdb".
+    public var databaseName: String = String()
+    /// The entity's key within the database, e.g. "Chat_id".
+    public var entityKey: String = String()
+    /// The JSON Schema id the payload must satisfy (PUT), e.g. "chat.v1".
+    public var schemaId: String = String()
+    /// "GET", "PUT", "DELETE", "SCHEMA_GET", "SCHEMA_PUT" or "SCHEMA_LIST".
+    public var operation: String = String()
+    /// The JSON document (PUT) or schema (SCHEMA_PUT), UTF-8.
+    public var payload: Data = Data()
+    /// The caller's token.
+    public var token: String = String()
+    /// If set, the operation succeeds only when the entity's current version is
+    /// this one (If-Match); 0 means the entity must not exist yet. Unset means
+    /// unconditional.
+    public var expectedVersion: Int64 {
+        get { _expectedVersion ?? 0 }
+        set { _expectedVersion = newValue }
+    }
+    /// Whether `expectedVersion` was set (or decoded).
+    public var hasExpectedVersion: Bool { _expectedVersion != nil }
+    /// Resets `expectedVersion` to unset.
+    public mutating func clearExpectedVersion() { _expectedVersion = nil }
+    /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    fileprivate var _expectedVersion: Int64? = nil
+}
+
+/// Process's response.
+///
+/// Proto message `deltadb.ProcessResponse`.
+public struct ProcessResponse: Sendable {
+    /// "OK", "NOT_FOUND", "CONFLICT", "INVALID" or "ERROR".
+    public var status: String = String()
+    /// The JSON document or schema read, UTF-8 (GET, SCHEMA_GET, SCHEMA_LIST).
+    public var result: Data = Data()
+    /// The entity's version after the operation (the version read, for GET).
+    public var version: Int64 = 0
+    /// A human-readable error message; empty on success.
+    public var error: String = String()
+    /// The machine-readable error code, as in REST error bodies (e.g. "schema_violation").
+    public var errorCode: String = String()
+    /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+    /// Creates a message with every field at its default.
+    public init() {}
+}
+
+/// Heartbeat's request.
+///
+/// Proto message `deltadb.HeartbeatRequest`.
+public struct HeartbeatRequest: Sendable {
+    /// The worker's id, as subscribed.
+    public var workerId: String = String()
+    /// The worker's session token.
+    public var token: String = String()
+    /// Whether the worker accepts new work.
+    public var status: WorkerStatus = .unspecified
+    /// Operations currently running (for least-loaded routing).
+    public var inFlight: UInt32 = 0
+    /// Entities in the worker's cache.
+    public var cacheEntries: UInt64 = 0
+    /// The id of the active key the worker holds.
+    public var keyId: String = String()
+    /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+    /// Creates a message with every field at its default.
+    public init() {}
+}
+
+/// Heartbeat's response.
+///
+/// Proto message `deltadb.HeartbeatResponse`.
+public struct HeartbeatResponse: Sendable {
+    /// The worker must Subscribe again (unknown worker or expired token).
+    public var resubscribe: Bool = false
+    /// The Main Worker's active key id.
+    public var activeKeyId: String = String()
+    /// The keyring, wrapped; sent only when active_key_id differs from the
+    /// request's key_id (after a rotation).
+    public var keyring: [WrappedKey] = []
+    /// How often to call Heartbeat, in milliseconds.
+    public var heartbeatIntervalMs: UInt32 = 0
+    /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+    /// Creates a message with every field at its default.
+    public init() {}
+}
+
+/// RenewToken's request.
+///
+/// Proto message `deltadb.RenewTokenRequest`.
+public struct RenewTokenRequest: Sendable {
+    /// The worker's id, as subscribed.
+    public var workerId: String = String()
+    /// The current, still valid session token.
+    public var token: String = String()
+    /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+    /// Creates a message with every field at its default.
+    public init() {}
+}
+
+/// RenewToken's response.
+///
+/// Proto message `deltadb.RenewTokenResponse`.
+public struct RenewTokenResponse: Sendable {
+    /// The new session token; the old one stays valid until it expires.
+    public var token: String = String()
+    /// When the new token expires (Unix milliseconds).
+    public var expiresAtUnixMs: Int64 = 0
+    /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+    /// Creates a message with every field at its default.
+    public init() {}
+}
+
+// MARK: - SwiftProtobuf conformances
+
+extension WorkerStatus: SwiftProtobuf._ProtoNameProviding {
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0WORKER_STATUS_UNSPECIFIED\0\u{1}WORKER_STATUS_READY\0\u{1}WORKER_STATUS_DRAINING\0")
+}
+
+extension SubscribeRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+    public static let protoMessageName: String = "deltadb.SubscribeRequest"
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}worker_id\0\u{1}pubkey\0\u{1}tags\0\u{3}auth_proof\0\u{3}issued_at_unix_ms\0")
+
+    public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+        while let fieldNumber = try decoder.nextFieldNumber() {
+            switch fieldNumber {
+            case 1: try decoder.decodeSingularStringField(value: &self.workerId)
+            case 2: try decoder.decodeSingularBytesField(value: &self.pubkey)
+            case 3: try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString, SwiftProtobuf.ProtobufString>.self, value: &self.tags)
+            case 4: try decoder.decodeSingularBytesField(value: &self.authProof)
+            case 5: try decoder.decodeSingularInt64Field(value: &self.issuedAtUnixMs)
+            default: break
+            }
+        }
+    }
+
+    public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+        if !self.workerId.isEmpty {
+            try visitor.visitSingularStringField(value: self.workerId, fieldNumber: 1)
+        }
+        if !self.pubkey.isEmpty {
+            try visitor.visitSingularBytesField(value: self.pubkey, fieldNumber: 2)
+        }
+        if !self.tags.isEmpty {
+            try visitor.visitMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString, SwiftProtobuf.ProtobufString>.self, value: self.tags, fieldNumber: 3)
+        }
+        if !self.authProof.isEmpty {
+            try visitor.visitSingularBytesField(value: self.authProof, fieldNumber: 4)
+        }
+        if self.issuedAtUnixMs != 0 {
+            try visitor.visitSingularInt64Field(value: self.issuedAtUnixMs, fieldNumber: 5)
+        }
+        try unknownFields.traverse(visitor: &visitor)
+    }
+
+    public static func == (lhs: SubscribeRequest, rhs: SubscribeRequest) -> Bool {
+        if lhs.workerId != rhs.workerId { return false }
+        if lhs.pubkey != rhs.pubkey { return false }
+        if lhs.tags != rhs.tags { return false }
+        if lhs.authProof != rhs.authProof { return false }
+        if lhs.issuedAtUnixMs != rhs.issuedAtUnixMs { return false }
+        if lhs.unknownFields != rhs.unknownFields { return false }
+        return true
+    }
+}
+
+extension WrappedKey: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+    public static let protoMessageName: String = "deltadb.WrappedKey"
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}key_id\0\u{3}wrapped_key\0\u{1}active\0")
+
+    public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+        while let fieldNumber = try decoder.nextFieldNumber() {
+            switch fieldNumber {
+            case 1: try decoder.decodeSingularStringField(value: &self.keyId)
+            case 2: try decoder.decodeSingularBytesField(value: &self.wrappedKey)
+            case 3: try decoder.decodeSingularBoolField(value: &self.active)
+            default: break
+            }
+        }
+    }
+
+    public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+        if !self.keyId.isEmpty {
+            try visitor.visitSingularStringField(value: self.keyId, fieldNumber: 1)
+        }
+        if !self.wrappedKey.isEmpty {
+            try visitor.visitSingularBytesField(value: self.wrappedKey, fieldNumber: 2)
+        }
+        if self.active {
+            try visitor.visitSingularBoolField(value: self.active, fieldNumber: 3)
+        }
+        try unknownFields.traverse(visitor: &visitor)
+    }
+
+    public static func == (lhs: WrappedKey, rhs: WrappedKey) -> Bool {
+        if lhs.keyId != rhs.keyId { return false }
+        if lhs.wrappedKey != rhs.wrappedKey { return false }
+        if lhs.active != rhs.active { return false }
+        if lhs.unknownFields != rhs.unknownFields { return false }
+        return true
+    }
+}
+
+extension SubscribeResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+    public static let protoMessageName: String = "deltadb.SubscribeResponse"
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}token\0\u{3}wrapped_key\0\u{3}key_id\0\u{1}keyring\0\u{3}token_expires_at_unix_ms\0\u{3}heartbeat_interval_ms\0")
+
+    public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+        while let fieldNumber = try decoder.nextFieldNumber() {
+            switch fieldNumber {
+            case 1: try decoder.decodeSingularStringField(value: &self.token)
+            case 2: try decoder.decodeSingularBytesField(value: &self.wrappedKey)
+            case 3: try decoder.decodeSingularStringField(value: &self.keyId)
+            case 4: try decoder.decodeRepeatedMessageField(value: &self.keyring)
+            case 5: try decoder.decodeSingularInt64Field(value: &self.tokenExpiresAtUnixMs)
+            case 6: try decoder.decodeSingularUInt32Field(value: &self.heartbeatIntervalMs)
+            default: break
+            }
+        }
+    }
+
+    public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+        if !self.token.isEmpty {
+            try visitor.visitSingularStringField(value: self.token, fieldNumber: 1)
+        }
+        if !self.wrappedKey.isEmpty {
+            try visitor.visitSingularBytesField(value: self.wrappedKey, fieldNumber: 2)
+        }
+        if !self.keyId.isEmpty {
+            try visitor.visitSingularStringField(value: self.keyId, fieldNumber: 3)
+        }
+        if !self.keyring.isEmpty {
+            try visitor.visitRepeatedMessageField(value: self.keyring, fieldNumber: 4)
+        }
+        if self.tokenExpiresAtUnixMs != 0 {
+            try visitor.visitSingularInt64Field(value: self.tokenExpiresAtUnixMs, fieldNumber: 5)
+        }
+        if self.heartbeatIntervalMs != 0 {
+            try visitor.visitSingularUInt32Field(value: self.heartbeatIntervalMs, fieldNumber: 6)
+        }
+        try unknownFields.traverse(visitor: &visitor)
+    }
+
+    public static func == (lhs: SubscribeResponse, rhs: SubscribeResponse) -> Bool {
+        if lhs.token != rhs.token { return false }
+        if lhs.wrappedKey != rhs.wrappedKey { return false }
+        if lhs.keyId != rhs.keyId { return false }
+        if lhs.keyring != rhs.keyring { return false }
+        if lhs.tokenExpiresAtUnixMs != rhs.tokenExpiresAtUnixMs { return false }
+        if lhs.heartbeatIntervalMs != rhs.heartbeatIntervalMs { return false }
+        if lhs.unknownFields != rhs.unknownFields { return false }
+        return true
+    }
+}
+
+extension ProcessRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+    public static let protoMessageName: String = "deltadb.ProcessRequest"
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}database_name\0\u{3}entity_key\0\u{3}schema_id\0\u{1}operation\0\u{1}payload\0\u{1}token\0\u{3}expected_version\0")
+
+    public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+        while let fieldNumber = try decoder.nextFieldNumber() {
+            switch fieldNumber {
+            case 1: try decoder.decodeSingularStringField(value: &self.databaseName)
+            case 2: try decoder.decodeSingularStringField(value: &self.entityKey)
+            case 3: try decoder.decodeSingularStringField(value: &self.schemaId)
+            case 4: try decoder.decodeSingularStringField(value: &self.operation)
+            case 5: try decoder.decodeSingularBytesField(value: &self.payload)
+            case 6: try decoder.decodeSingularStringField(value: &self.token)
+            case 7: try decoder.decodeSingularInt64Field(value: &self._expectedVersion)
+            default: break
+            }
+        }
+    }
+
+    public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+        if !self.databaseName.isEmpty {
+            try visitor.visitSingularStringField(value: self.databaseName, fieldNumber: 1)
+        }
+        if !self.entityKey.isEmpty {
+            try visitor.visitSingularStringField(value: self.entityKey, fieldNumber: 2)
+        }
+        if !self.schemaId.isEmpty {
+            try visitor.visitSingularStringField(value: self.schemaId, fieldNumber: 3)
+        }
+        if !self.operation.isEmpty {
+            try visitor.visitSingularStringField(value: self.operation, fieldNumber: 4)
+        }
+        if !self.payload.isEmpty {
+            try visitor.visitSingularBytesField(value: self.payload, fieldNumber: 5)
+        }
+        if !self.token.isEmpty {
+            try visitor.visitSingularStringField(value: self.token, fieldNumber: 6)
+        }
+        if let value = self._expectedVersion {
+            try visitor.visitSingularInt64Field(value: value, fieldNumber: 7)
+        }
+        try unknownFields.traverse(visitor: &visitor)
+    }
+
+    public static func == (lhs: ProcessRequest, rhs: ProcessRequest) -> Bool {
+        if lhs.databaseName != rhs.databaseName { return false }
+        if lhs.entityKey != rhs.entityKey { return false }
+        if lhs.schemaId != rhs.schemaId { return false }
+        if lhs.operation != rhs.operation { return false }
+        if lhs.payload != rhs.payload { return false }
+        if lhs.token != rhs.token { return false }
+        if lhs._expectedVersion != rhs._expectedVersion { return false }
+        if lhs.unknownFields != rhs.unknownFields { return false }
+        return true
+    }
+}
+
+extension ProcessResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+    public static let protoMessageName: String = "deltadb.ProcessResponse"
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{1}result\0\u{1}version\0\u{1}error\0\u{3}error_code\0")
+
+    public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+        while let fieldNumber = try decoder.nextFieldNumber() {
+            switch fieldNumber {
+            case 1: try decoder.decodeSingularStringField(value: &self.status)
+            case 2: try decoder.decodeSingularBytesField(value: &self.result)
+            case 3: try decoder.decodeSingularInt64Field(value: &self.version)
+            case 4: try decoder.decodeSingularStringField(value: &self.error)
+            case 5: try decoder.decodeSingularStringField(value: &self.errorCode)
+            default: break
+            }
+        }
+    }
+
+    public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+        if !self.status.isEmpty {
+            try visitor.visitSingularStringField(value: self.status, fieldNumber: 1)
+        }
+        if !self.result.isEmpty {
+            try visitor.visitSingularBytesField(value: self.result, fieldNumber: 2)
+        }
+        if self.version != 0 {
+            try visitor.visitSingularInt64Field(value: self.version, fieldNumber: 3)
+        }
+        if !self.error.isEmpty {
+            try visitor.visitSingularStringField(value: self.error, fieldNumber: 4)
+        }
+        if !self.errorCode.isEmpty {
+            try visitor.visitSingularStringField(value: self.errorCode, fieldNumber: 5)
+        }
+        try unknownFields.traverse(visitor: &visitor)
+    }
+
+    public static func == (lhs: ProcessResponse, rhs: ProcessResponse) -> Bool {
+        if lhs.status != rhs.status { return false }
+        if lhs.result != rhs.result { return false }
+        if lhs.version != rhs.version { return false }
+        if lhs.error != rhs.error { return false }
+        if lhs.errorCode != rhs.errorCode { return false }
+        if lhs.unknownFields != rhs.unknownFields { return false }
+        return true
+    }
+}
+
+extension HeartbeatRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+    public static let protoMessageName: String = "deltadb.HeartbeatRequest"
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}worker_id\0\u{1}token\0\u{1}status\0\u{3}in_flight\0\u{3}cache_entries\0\u{3}key_id\0")
+
+    public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+        while let fieldNumber = try decoder.nextFieldNumber() {
+            switch fieldNumber {
+            case 1: try decoder.decodeSingularStringField(value: &self.workerId)
+            case 2: try decoder.decodeSingularStringField(value: &self.token)
+            case 3: try decoder.decodeSingularEnumField(value: &self.status)
+            case 4: try decoder.decodeSingularUInt32Field(value: &self.inFlight)
+            case 5: try decoder.decodeSingularUInt64Field(value: &self.cacheEntries)
+            case 6: try decoder.decodeSingularStringField(value: &self.keyId)
+            default: break
+            }
+        }
+    }
+
+    public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+        if !self.workerId.isEmpty {
+            try visitor.visitSingularStringField(value: self.workerId, fieldNumber: 1)
+        }
+        if !self.token.isEmpty {
+            try visitor.visitSingularStringField(value: self.token, fieldNumber: 2)
+        }
+        if self.status != .unspecified {
+            try visitor.visitSingularEnumField(value: self.status, fieldNumber: 3)
+        }
+        if self.inFlight != 0 {
+            try visitor.visitSingularUInt32Field(value: self.inFlight, fieldNumber: 4)
+        }
+        if self.cacheEntries != 0 {
+            try visitor.visitSingularUInt64Field(value: self.cacheEntries, fieldNumber: 5)
+        }
+        if !self.keyId.isEmpty {
+            try visitor.visitSingularStringField(value: self.keyId, fieldNumber: 6)
+        }
+        try unknownFields.traverse(visitor: &visitor)
+    }
+
+    public static func == (lhs: HeartbeatRequest, rhs: HeartbeatRequest) -> Bool {
+        if lhs.workerId != rhs.workerId { return false }
+        if lhs.token != rhs.token { return false }
+        if lhs.status != rhs.status { return false }
+        if lhs.inFlight != rhs.inFlight { return false }
+        if lhs.cacheEntries != rhs.cacheEntries { return false }
+        if lhs.keyId != rhs.keyId { return false }
+        if lhs.unknownFields != rhs.unknownFields { return false }
+        return true
+    }
+}
+
+extension HeartbeatResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+    public static let protoMessageName: String = "deltadb.HeartbeatResponse"
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}resubscribe\0\u{3}active_key_id\0\u{1}keyring\0\u{3}heartbeat_interval_ms\0")
+
+    public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+        while let fieldNumber = try decoder.nextFieldNumber() {
+            switch fieldNumber {
+            case 1: try decoder.decodeSingularBoolField(value: &self.resubscribe)
+            case 2: try decoder.decodeSingularStringField(value: &self.activeKeyId)
+            case 3: try decoder.decodeRepeatedMessageField(value: &self.keyring)
+            case 4: try decoder.decodeSingularUInt32Field(value: &self.heartbeatIntervalMs)
+            default: break
+            }
+        }
+    }
+
+    public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+        if self.resubscribe {
+            try visitor.visitSingularBoolField(value: self.resubscribe, fieldNumber: 1)
+        }
+        if !self.activeKeyId.isEmpty {
+            try visitor.visitSingularStringField(value: self.activeKeyId, fieldNumber: 2)
+        }
+        if !self.keyring.isEmpty {
+            try visitor.visitRepeatedMessageField(value: self.keyring, fieldNumber: 3)
+        }
+        if self.heartbeatIntervalMs != 0 {
+            try visitor.visitSingularUInt32Field(value: self.heartbeatIntervalMs, fieldNumber: 4)
+        }
+        try unknownFields.traverse(visitor: &visitor)
+    }
+
+    public static func == (lhs: HeartbeatResponse, rhs: HeartbeatResponse) -> Bool {
+        if lhs.resubscribe != rhs.resubscribe { return false }
+        if lhs.activeKeyId != rhs.activeKeyId { return false }
+        if lhs.keyring != rhs.keyring { return false }
+        if lhs.heartbeatIntervalMs != rhs.heartbeatIntervalMs { return false }
+        if lhs.unknownFields != rhs.unknownFields { return false }
+        return true
+    }
+}
+
+extension RenewTokenRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+    public static let protoMessageName: String = "deltadb.RenewTokenRequest"
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}worker_id\0\u{1}token\0")
+
+    public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+        while let fieldNumber = try decoder.nextFieldNumber() {
+            switch fieldNumber {
+            case 1: try decoder.decodeSingularStringField(value: &self.workerId)
+            case 2: try decoder.decodeSingularStringField(value: &self.token)
+            default: break
+            }
+        }
+    }
+
+    public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+        if !self.workerId.isEmpty {
+            try visitor.visitSingularStringField(value: self.workerId, fieldNumber: 1)
+        }
+        if !self.token.isEmpty {
+            try visitor.visitSingularStringField(value: self.token, fieldNumber: 2)
+        }
+        try unknownFields.traverse(visitor: &visitor)
+    }
+
+    public static func == (lhs: RenewTokenRequest, rhs: RenewTokenRequest) -> Bool {
+        if lhs.workerId != rhs.workerId { return false }
+        if lhs.token != rhs.token { return false }
+        if lhs.unknownFields != rhs.unknownFields { return false }
+        return true
+    }
+}
+
+extension RenewTokenResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+    public static let protoMessageName: String = "deltadb.RenewTokenResponse"
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}token\0\u{3}expires_at_unix_ms\0")
+
+    public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+        while let fieldNumber = try decoder.nextFieldNumber() {
+            switch fieldNumber {
+            case 1: try decoder.decodeSingularStringField(value: &self.token)
+            case 2: try decoder.decodeSingularInt64Field(value: &self.expiresAtUnixMs)
+            default: break
+            }
+        }
+    }
+
+    public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+        if !self.token.isEmpty {
+            try visitor.visitSingularStringField(value: self.token, fieldNumber: 1)
+        }
+        if self.expiresAtUnixMs != 0 {
+            try visitor.visitSingularInt64Field(value: self.expiresAtUnixMs, fieldNumber: 2)
+        }
+        try unknownFields.traverse(visitor: &visitor)
+    }
+
+    public static func == (lhs: RenewTokenResponse, rhs: RenewTokenResponse) -> Bool {
+        if lhs.token != rhs.token { return false }
+        if lhs.expiresAtUnixMs != rhs.expiresAtUnixMs { return false }
+        if lhs.unknownFields != rhs.unknownFields { return false }
+        return true
+    }
+}
