@@ -10,6 +10,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "deltadb", targets: ["DeltaDB"]),
+        .executable(name: "main-worker", targets: ["MainWorker"]),
+        .executable(name: "proc-worker", targets: ["ProcWorker"]),
         .executable(name: "deltadb-codegen", targets: ["Codegen"]),
         .executable(name: "deltadb-bench", targets: ["Bench"]),
         .library(name: "DeltaClient", targets: ["ClientSDK"]),
@@ -25,6 +27,11 @@ let package = Package(
         // Generated messages emit swift-protobuf's generated-code API themselves
         // (deltadb-codegen, no protoc): keep to the minor version they were written for.
         .package(url: "https://github.com/apple/swift-protobuf", .upToNextMinor(from: "1.39.0")),
+        // gRPC between the Main Worker, Processing Workers and clients; GRPCCodeGen
+        // renders the service glue inside deltadb-codegen.
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
     ],
     targets: [
         .systemLibrary(
@@ -71,7 +78,10 @@ let package = Package(
             name: "DeltaServer",
             dependencies: [
                 "Generated", "APIRuntime", "DeltaCore", "DeltaJSON", "DeltaCrypto", "DeltaCache",
-                "DeltaStorage", "DeltaS3", "DeltaSchema", "DeltaAuth", "CodegenCore",
+                "DeltaStorage", "DeltaS3", "DeltaSchema", "DeltaAuth", "CodegenCore", "WorkerProtocol",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -89,12 +99,39 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "CodegenCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The split deployment's executables (the seed's main-worker and proc-worker).
+        .executableTarget(
+            name: "MainWorker",
+            dependencies: [
+                "DeltaServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "ProcWorker",
+            dependencies: [
+                "DeltaServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "CodegenCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRPCCodeGen", package: "grpc-swift-2"),
+            ]
+        ),
         // The gRPC contract's messages, generated from spec/deltadb.proto
         // (Sources/WorkerProtocol/Generated), in protobuf's binary wire format.
         .target(
             name: "WorkerProtocol",
-            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")]
+            dependencies: [
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+            ]
         ),
         // `make bench`: time-bounded throughput measurements, release build only.
         .executableTarget(
@@ -136,7 +173,10 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "DeltaServer", "DeltaS3", "ClientSDK", "Generated", "DeltaCore",
+                "DeltaServer", "DeltaS3", "ClientSDK", "Generated", "DeltaCore", "DeltaCrypto", "DeltaStorage",
+                "DeltaAuth", "WorkerProtocol",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]

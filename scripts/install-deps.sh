@@ -24,7 +24,7 @@ fi
 python3 - <<'PY' || { echo "install-deps: pip install test packages"; python3 -m pip install -q --disable-pip-version-check -r scripts/requirements-test.txt; }
 import importlib, sys
 missing = []
-for mod in ("pytest", "jsonschema", "pydantic", "schemathesis", "google.protobuf", "grpc_tools", "moto.server", "flask", "werkzeug"):
+for mod in ("pytest", "jsonschema", "pydantic", "schemathesis", "google.protobuf", "grpc_tools", "grpc", "cryptography", "moto.server", "flask", "werkzeug"):
     try:
         importlib.import_module(mod)
     except ImportError:

@@ -35,7 +35,7 @@ def compile_proto(out_dir):
 
 
 def fixtures(pb):
-    subscribe = pb.SubscribeRequest(worker_id="worker-1", pubkey=b"\x00\x01\xfe\xff", issued_at_unix_ms=1_700_000_000_000)
+    subscribe = pb.SubscribeRequest(worker_id="worker-1", pubkey=b"\x00\x01\xfe\xff")
     subscribe.tags["grpc_addr"] = "127.0.0.1:50052"
     subscribe.tags["zone"] = "eu"
     response = pb.SubscribeResponse(token="tok", wrapped_key=b"\x10\x20", key_id="main-key-v2",
@@ -43,10 +43,11 @@ def fixtures(pb):
     response.keyring.add(key_id="main-key-v1", wrapped_key=b"\x01", active=False)
     response.keyring.add(key_id="main-key-v2", wrapped_key=b"\x02", active=True)
     process = pb.ProcessRequest(database_name="chatdb", entity_key="Chat_id", schema_id="chat.v1",
-                                operation="PUT", payload='{"msg":"héllo"}'.encode(), token="t", expected_version=0)
-    result = pb.ProcessResponse(status="CONFLICT", version=-5, error="version mismatch", error_code="version_conflict")
+                                operation="PUT", payload='{"msg":"héllo"}'.encode(), token="t", expected_version=0,
+                                content_type="application/json-patch+json", if_match='"3"', if_none_match="*")
+    result = pb.ProcessResponse(status="OK", result=b'{"a":1}', version=-5, error="kept for the seed", worker_id="proc-1")
     heartbeat = pb.HeartbeatRequest(worker_id="worker-1", status=pb.WORKER_STATUS_DRAINING, in_flight=300,
-                                    cache_entries=2**40, key_id="main-key-v2")
+                                    cache_entries=2**40, key_id="main-key-v2", cache_hits=7, cache_bytes=2**33)
     return {
         "SubscribeRequest": subscribe,
         "SubscribeResponse": response,

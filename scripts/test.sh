@@ -37,6 +37,12 @@ DELTADB_CODEGEN="$PWD/.build/debug/deltadb-codegen" python3 scripts/schema_expor
 stage "SIGKILL crash harness (acknowledged writes survive, nothing torn)"
 DELTADB_BIN="$PWD/.build/debug/deltadb" python3 scripts/crash_harness.py
 
+stage "gRPC: a standard grpcio client against main-worker + proc-worker (Subscribe, key vending, Process)"
+MAIN_WORKER_BIN="$PWD/.build/debug/main-worker" PROC_WORKER_BIN="$PWD/.build/debug/proc-worker" python3 scripts/grpc_interop.py
+
+stage "split mode: 1 main-worker + 3 proc-workers, failover after kill -9, restart, coherence"
+MAIN_WORKER_BIN="$PWD/.build/debug/main-worker" PROC_WORKER_BIN="$PWD/.build/debug/proc-worker" python3 scripts/cluster_test.py
+
 stage "secrets and plaintext never reach the server log"
 DELTADB_BIN="$PWD/.build/debug/deltadb" python3 scripts/log_hygiene.py
 

@@ -13,5 +13,6 @@ public enum GeneratorTargets {
     /// The translators for the gRPC contract (`spec/deltadb.proto`).
     public static let proto: [any ProtoTranslator] = [
         SwiftProtobufTranslator(),
+        GRPCServiceTranslator(),
     ]
 }

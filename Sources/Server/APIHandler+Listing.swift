@@ -5,7 +5,7 @@ import Generated
 /// Listing from storage and server statistics.
 extension APIHandler {
     func listDatabases(_ input: Operations.ListDatabases.Input, caller: Principal) async throws -> Operations.ListDatabases.Output {
-        var names = try await entities.listDatabases()
+        var names = try await catalog.listDatabases()
         // A credential limited to some databases sees only those.
         if !caller.isAdmin, let allowed = caller.databases {
             names = names.filter(allowed.contains)
@@ -14,7 +14,7 @@ extension APIHandler {
     }
 
     func listEntities(_ input: Operations.ListEntities.Input, caller: Principal) async throws -> Operations.ListEntities.Output {
-        let page = try await entities.listEntities(
+        let page = try await catalog.listEntities(
             database: input.database, prefix: input.prefix ?? "", after: input.after, limit: input.limit.map(Int.init)
         )
         let items = page.entities.map {
@@ -24,7 +24,7 @@ extension APIHandler {
     }
 
     func getStats(_ input: Operations.GetStats.Input, caller: Principal) async throws -> Operations.GetStats.Output {
-        let stats = entities.cacheStats
+        let stats = await entities.cacheStats()
         let cache = CacheStats(
             hits: Int64(stats.hits), misses: Int64(stats.misses), evictions: Int64(stats.evictions),
             expirations: Int64(stats.expirations), entries: Int64(stats.count), bytes: Int64(stats.bytes)

@@ -4,12 +4,16 @@ import DeltaCore
 import Generated
 
 /// The hand-written implementation of the generated `APIProtocol`: checks the
-/// caller and delegates entity work to the `EntityService`.
+/// caller, serves schemas and listings from the `EntityCatalog`, and delegates
+/// entity reads and writes to the data plane (`EntityOperations`: the local
+/// `EntityService`, or Processing Workers over gRPC on a Main Worker).
 ///
 /// It holds no state of its own and never logs request or response bodies.
 struct APIHandler: APIProtocol {
     let authenticator: Authenticator
-    let entities: EntityService
+    let catalog: EntityCatalog
+    let entities: any EntityOperations
+    let workers: WorkerDirectory
 
     func authorize(_ operation: OperationDescriptor, authorization: String?, scope: String?) async throws -> Principal {
         try authenticator.authorize(operation, authorization: authorization, scope: scope)
@@ -20,8 +24,9 @@ struct APIHandler: APIProtocol {
     }
 
     func putEntities(_ input: Operations.PutEntities.Input, caller: Principal) async throws -> Operations.PutEntities.Output {
-        let condition = try EntityPrecondition(ifMatch: input.ifMatch, ifNoneMatch: input.ifNoneMatch)
-        try await entities.putBatch(database: input.database, body: input.body.bytes, condition: condition)
+        _ = try await entities.put(
+            database: input.database, body: input.body.bytes, ifMatch: input.ifMatch, ifNoneMatch: input.ifNoneMatch
+        )
         return .ok(.init(body: StatusResponse(status: "ok")))
     }
 
@@ -31,16 +36,14 @@ struct APIHandler: APIProtocol {
     }
 
     func deleteEntity(_ input: Operations.DeleteEntity.Input, caller: Principal) async throws -> Operations.DeleteEntity.Output {
-        try await entities.delete(
-            database: input.database, key: input.key, condition: try EntityPrecondition(ifMatch: input.ifMatch)
-        )
+        try await entities.delete(database: input.database, key: input.key, ifMatch: input.ifMatch)
         return .ok(.init(body: StatusResponse(status: "ok")))
     }
 
     func patchEntity(_ input: Operations.PatchEntity.Input, caller: Principal) async throws -> Operations.PatchEntity.Output {
-        let patch = try EntityPatch(contentType: input.contentType, body: input.body.bytes)
         let (bytes, version) = try await entities.patch(
-            database: input.database, key: input.key, patch: patch, condition: try EntityPrecondition(ifMatch: input.ifMatch)
+            database: input.database, key: input.key, contentType: input.contentType, body: input.body.bytes,
+            ifMatch: input.ifMatch
         )
         return .ok(.init(body: RawJSON(bytes: bytes), etag: "\"\(version)\""))
     }

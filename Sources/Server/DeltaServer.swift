@@ -32,7 +32,15 @@ public enum DeltaServer {
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         let router = try await makeRouter(configuration, logger: logger)
-        return Application(
+        return makeApplication(configuration, router: router, logger: logger, onListening: onListening)
+    }
+
+    /// The Hummingbird application serving `router` on the configured REST address.
+    static func makeApplication(
+        _ configuration: ServerConfiguration, router: Router<DeltaRequestContext>, logger: Logger,
+        onListening: @escaping @Sendable (Int) async -> Void
+    ) -> some ApplicationProtocol {
+        Application(
             router: router,
             configuration: .init(
                 address: .hostname(configuration.restHost, port: configuration.restPort),
@@ -45,39 +53,69 @@ public enum DeltaServer {
         )
     }
 
-    /// Builds the router with every route of the spec; tests drive it in memory.
+    /// Builds the all-in-one router: every route of the spec over a local
+    /// `EntityService` holding the keyring; tests drive it in memory.
     public static func makeRouter(
         _ configuration: ServerConfiguration, logger: Logger
     ) async throws -> Router<DeltaRequestContext> {
         let key = try SymmetricKey(hex: configuration.masterKeyHex)
-        let keyring = Keyring(activeKeyID: configuration.keyID, activeKey: key)
-        try FileManager.default.createDirectory(
-            atPath: configuration.sharedFS + "/templates", withIntermediateDirectories: true
+        let keys = KeyringHolder(Keyring(activeKeyID: configuration.keyID, activeKey: key))
+        let catalog = try await makeCatalog(configuration, logger: logger)
+        let service = makeEntityService(configuration, catalog: catalog, keys: keys)
+        return try makeRouter(
+            configuration, catalog: catalog, entities: service, authenticator: try makeAuthenticator(configuration),
+            workers: .embedded(workerID: configuration.writerID, keyring: keys)
         )
-        let store = try await makeEntityStore(configuration, logger: logger)
-        let cache = LRUCache<EntityID, EntityService.CachedDocument>(
-            maxEntries: configuration.cacheSize,
-            maxBytes: configuration.cacheMaxBytes,
-            ttl: configuration.cacheTTLSeconds > 0 ? .milliseconds(Int64(configuration.cacheTTLSeconds * 1000)) : nil
-        )
-        let service = EntityService(
-            store: store,
-            sealer: EntitySealer(keyring: keyring, writerID: configuration.writerID),
-            cache: cache,
-            schemas: try SchemaCatalog(directory: configuration.sharedFS + "/templates"),
-            bindings: try DatabaseBindings(root: configuration.sharedFS)
-        )
-        let authenticator = Authenticator(
-            adminKey: configuration.adminKey,
-            keys: try APIKeyStore(path: configuration.resolvedKeyStorePath),
-            sessions: SessionStore(ttl: configuration.clientTTLSeconds)
-        )
-        let handler = APIHandler(authenticator: authenticator, entities: service)
+    }
+
+    /// The router over the given parts (the Main Worker passes routed operations).
+    static func makeRouter(
+        _ configuration: ServerConfiguration, catalog: EntityCatalog, entities: any EntityOperations,
+        authenticator: Authenticator, workers: WorkerDirectory
+    ) throws -> Router<DeltaRequestContext> {
+        let handler = APIHandler(authenticator: authenticator, catalog: catalog, entities: entities, workers: workers)
         let router = Router(context: DeltaRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: AuthFailureMiddleware(limiter: FailureLimiter(burst: configuration.authFailureBurst)))
         handler.registerRoutes(on: router, limits: RequestLimits(maxBodyBytes: configuration.maxBodyBytes))
         return router
+    }
+
+    /// Storage (after recovery), schemas and bindings under the shared directory.
+    static func makeCatalog(_ configuration: ServerConfiguration, logger: Logger) async throws -> EntityCatalog {
+        try FileManager.default.createDirectory(
+            atPath: configuration.sharedFS + "/templates", withIntermediateDirectories: true
+        )
+        return EntityCatalog(
+            store: try await makeEntityStore(configuration, logger: logger),
+            schemas: try SchemaCatalog(directory: configuration.sharedFS + "/templates"),
+            bindings: try DatabaseBindings(root: configuration.sharedFS)
+        )
+    }
+
+    /// The data plane over `catalog` with the configured cache. `verifiesCacheHits`
+    /// is for processes that share storage with other writers.
+    static func makeEntityService(
+        _ configuration: ServerConfiguration, catalog: EntityCatalog, keys: KeyringHolder, verifiesCacheHits: Bool = false
+    ) -> EntityService {
+        let cache = LRUCache<EntityID, EntityService.CachedDocument>(
+            maxEntries: configuration.cacheSize,
+            maxBytes: configuration.cacheMaxBytes,
+            ttl: configuration.cacheTTLSeconds > 0 ? .milliseconds(Int64(configuration.cacheTTLSeconds * 1000)) : nil
+        )
+        return EntityService(
+            catalog: catalog, sealer: EntitySealer(keyring: keys, writerID: configuration.writerID), cache: cache,
+            verifiesCacheHits: verifiesCacheHits
+        )
+    }
+
+    /// Admin key, API keys and sessions from the configuration.
+    static func makeAuthenticator(_ configuration: ServerConfiguration) throws -> Authenticator {
+        Authenticator(
+            adminKey: configuration.adminKey,
+            keys: try APIKeyStore(path: configuration.resolvedKeyStorePath),
+            sessions: SessionStore(ttl: configuration.clientTTLSeconds)
+        )
     }
 
     /// The entity store: S3 when `-s3-endpoint` is set (after checking that the

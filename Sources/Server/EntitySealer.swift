@@ -11,7 +11,7 @@ import Foundation
 /// an edited sidecar, fail to decrypt instead of returning the wrong document.
 /// It does no I/O and no caching.
 struct EntitySealer: Sendable {
-    let keyring: Keyring
+    let keyring: KeyringHolder
     let writerID: String
 
     /// Seals `plaintext` as the next version after `current`, with the active key.
@@ -20,8 +20,9 @@ struct EntitySealer: Sendable {
         schema: SchemaStamp? = nil
     ) throws(DeltaError) -> StoredEntity {
         let version = (current?.version ?? 0) + 1
+        let keyring = try keyring.current()
         let keyID = keyring.activeKeyID
-        let key = try keyring.key(for: keyID)
+        let key = keyring.activeKey
         let aad = EntityAAD.bytes(database: id.database, entityKey: id.key, version: version, keyID: keyID)
         let box = AESGCM.seal(plaintext, key: key, aad: aad)
         let metadata = EntityMetadata(
@@ -59,7 +60,7 @@ struct EntitySealer: Sendable {
         else {
             throw DeltaError(.integrityFailure, "stored metadata for \(id) is malformed (alg, iv or tag)")
         }
-        let key = try keyring.key(for: metadata.keyID)
+        let key = try keyring.current().key(for: metadata.keyID)
         let aad = EntityAAD.bytes(
             database: id.database, entityKey: id.key, version: metadata.version, keyID: metadata.keyID
         )

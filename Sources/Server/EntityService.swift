@@ -21,7 +21,8 @@ public final class EntityService: Sendable {
     /// The deepest JSON nesting a document may have.
     public static let maxDepth = 64
 
-    let store: any EntityStore
+    let catalog: EntityCatalog
+    var store: any EntityStore { catalog.store }
     let sealer: EntitySealer
     let cache: LRUCache<EntityID, CachedDocument>
     /// Every cache change for an entity happens while holding its lock, so a
@@ -29,40 +30,25 @@ public final class EntityService: Sendable {
     /// document in the cache. Storage has its own lock for durability; this one
     /// only orders this process's cache updates.
     let entityLocks = KeyedAsyncLock<EntityID>()
-    let schemas: SchemaCatalog
-    let bindings: DatabaseBindings
+
+    /// Whether a cache hit is confirmed against the stored metadata's version
+    /// before it is served. Needed when other processes write the same storage
+    /// (several Processing Workers): their writes do not reach this cache.
+    let verifiesCacheHits: Bool
 
     init(
-        store: any EntityStore, sealer: EntitySealer, cache: LRUCache<EntityID, CachedDocument>,
-        schemas: SchemaCatalog, bindings: DatabaseBindings
+        catalog: EntityCatalog, sealer: EntitySealer, cache: LRUCache<EntityID, CachedDocument>,
+        verifiesCacheHits: Bool = false
     ) {
-        self.store = store
+        self.catalog = catalog
         self.sealer = sealer
         self.cache = cache
-        self.schemas = schemas
-        self.bindings = bindings
+        self.verifiesCacheHits = verifiesCacheHits
     }
 
-    /// The schema `database`'s writes are validated against: its explicit
-    /// binding, else the schema whose id is the database name, else none.
-    ///
-    /// - Throws: `.badRequest` if the bound schema was deleted or is broken —
-    ///   writes then fail rather than go unchecked.
+    /// The schema `database`'s writes are validated against (see `EntityCatalog`).
     func schema(for database: String) throws(DeltaError) -> (id: String, schema: CompiledSchema, bound: Bool)? {
-        if let bound = try bindings.binding(of: database) {
-            guard let schema = try schemas.compiled(bound) else {
-                throw DeltaError(
-                    .badRequest,
-                    "database '\(database)' is bound to schema '\(bound)', which no longer exists; "
-                        + "restore it or rebind the database with PUT /api/databases/\(database)"
-                )
-            }
-            return (bound, schema, true)
-        }
-        guard NameRules.problem(with: database, kind: .schemaID) == nil,
-              let schema = try schemas.compiled(database)
-        else { return nil }
-        return (database, schema, false)
+        try catalog.schema(for: database)
     }
 
     /// Stores every entity of a batch body (`{"key": document, ...}`).
@@ -155,13 +141,19 @@ public final class EntityService: Sendable {
     public func get(database: String, key: String) async throws(DeltaError) -> (bytes: [UInt8], version: UInt64) {
         let id = try EntityID(database: database, key: key)
         if let cached = cache.get(id) {
-            return (cached.bytes, cached.version)
+            guard verifiesCacheHits else { return (cached.bytes, cached.version) }
+            // One metadata read (no decryption) proves the cached copy is still current.
+            let stored = try await store.readMetadata(id)
+            if stored?.version == cached.version { return (cached.bytes, cached.version) }
         }
         // A miss reads storage under the entity's lock so the document it caches
         // cannot be older than a write that completed meanwhile.
         let document = try await entityLocks.withLock(id) { () async throws(DeltaError) -> CachedDocument in
-            if let cached = cache.get(id) { return cached }
-            guard let stored = try await store.read(id) else { throw notFound(id) }
+            if !verifiesCacheHits, let cached = cache.get(id) { return cached }
+            guard let stored = try await store.read(id) else {
+                cache.remove(id)
+                throw notFound(id)
+            }
             let plaintext = try sealer.open(stored, for: id)
             let document = CachedDocument(bytes: plaintext, version: stored.metadata.version)
             cache.put(id, document, cost: plaintext.count)

@@ -90,7 +90,8 @@ struct ProtoParserTests {
             .scalar(.string), .scalar(.string), .scalar(.string), .scalar(.string), .scalar(.bytes), .scalar(.string),
         ])
         #expect(types("ProcessResponse").prefix(4) == [.scalar(.string), .scalar(.bytes), .scalar(.int64), .scalar(.string)])
-        #expect(result.file.services.map(\.name) == ["MainWorker"])
+        #expect(result.file.services.map(\.name) == ["MainWorker", "ProcessingWorker"])
         #expect(result.file.services.first?.methods.map(\.name) == ["Subscribe", "Process", "Heartbeat", "RenewToken"])
+        #expect(result.file.services.last?.methods.map(\.name) == ["Process"])
     }
 }

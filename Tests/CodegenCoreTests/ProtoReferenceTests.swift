@@ -11,7 +11,9 @@ struct ProtoReferenceTests {
         let root = TestSupport.repositoryRoot
         let output = try ProtoGeneratorPipeline().run(root: root)
         #expect(output.diagnostics.isEmpty, "\(output.diagnostics.map(\.description))")
-        #expect(output.files.map(\.path) == ["Sources/WorkerProtocol/Generated/Messages.swift"])
+        #expect(output.files.map(\.path) == [
+            "Sources/WorkerProtocol/Generated/Messages.swift", "Sources/WorkerProtocol/Generated/Services.swift",
+        ])
         #expect(output.outputDirectories == ["Sources/WorkerProtocol/Generated"])
         TestSupport.expectCommitted(output.files)
     }
@@ -46,7 +48,9 @@ struct ProtoReferenceTests {
         let spec = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("spec/deltadb.proto"), encoding: .utf8)
         try spec.write(to: root.appendingPathComponent("spec/deltadb.proto"), atomically: true, encoding: .utf8)
         let output = try ProtoGeneratorPipeline().run(root: root)
-        #expect(DriftChecker(root: root).check(output) == [.missing("Sources/WorkerProtocol/Generated/Messages.swift")])
+        #expect(DriftChecker(root: root).check(output) == [
+            .missing("Sources/WorkerProtocol/Generated/Messages.swift"), .missing("Sources/WorkerProtocol/Generated/Services.swift"),
+        ])
         try DriftChecker(root: root).write(output)
         #expect(DriftChecker(root: root).check(output).isEmpty)
         try (spec + "\nmessage Extra { int32 x = 1; }\n").write(to: root.appendingPathComponent("spec/deltadb.proto"), atomically: true, encoding: .utf8)

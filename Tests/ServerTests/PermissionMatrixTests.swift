@@ -22,6 +22,7 @@ struct PermissionMatrixTests {
         "listDatabases": (.get, "/api/databases", nil),
         "listEntities": (.get, "/api/databases/db1/entities", nil),
         "getStats": (.get, "/api/stats", nil),
+        "listWorkers": (.get, "/admin/workers", nil),
         "listSchemas": (.get, "/admin/schemas", nil),
         "getSchema": (.get, "/schema/s1", nil),
         "putSchema": (.put, "/schema/s1", #"{"type":"object"}"#),

@@ -8,7 +8,6 @@ enum Fixtures {
         message.workerId = "worker-1"
         message.pubkey = Data([0x00, 0x01, 0xFE, 0xFF])
         message.tags = ["grpc_addr": "127.0.0.1:50052", "zone": "eu"]
-        message.issuedAtUnixMs = 1_700_000_000_000
         return message
     }
 
@@ -32,15 +31,19 @@ enum Fixtures {
         message.payload = Data(#"{"msg":"héllo"}"#.utf8)
         message.token = "t"
         message.expectedVersion = 0
+        message.contentType = "application/json-patch+json"
+        message.ifMatch = "\"3\""
+        message.ifNoneMatch = "*"
         return message
     }
 
     static var processResponse: ProcessResponse {
         var message = ProcessResponse()
-        message.status = "CONFLICT"
+        message.status = "OK"
+        message.result = Data(#"{"a":1}"#.utf8)
         message.version = -5
-        message.error = "version mismatch"
-        message.errorCode = "version_conflict"
+        message.error = "kept for the seed"
+        message.workerId = "proc-1"
         return message
     }
 
@@ -51,6 +54,8 @@ enum Fixtures {
         message.inFlight = 300
         message.cacheEntries = 1 << 40
         message.keyId = "main-key-v2"
+        message.cacheHits = 7
+        message.cacheBytes = 1 << 33
         return message
     }
 

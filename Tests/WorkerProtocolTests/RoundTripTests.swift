@@ -21,7 +21,6 @@ struct RoundTripTests {
         var response = HeartbeatResponse()
         response.resubscribe = true
         response.activeKeyId = "k2"
-        response.keyring = Fixtures.subscribeResponse.keyring
         response.heartbeatIntervalMs = 1
         #expect(try roundTrip(response) == response)
     }

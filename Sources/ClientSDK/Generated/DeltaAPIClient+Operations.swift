@@ -251,6 +251,17 @@ extension DeltaAPIClient {
         return try await send(request).decode(EntityList.self)
     }
 
+    /// `GET /admin/workers`: List the Processing Workers and their status.
+    ///
+    /// On a Main Worker, every subscribed Processing Worker: Available (routed to), Unavailable (missed heartbeats; not routed to) or Draining. Workers silent for longer are removed and must subscribe again. The all-in-one server lists its embedded worker.
+    ///
+    /// - Returns: The workers, sorted by id.
+    /// - Throws: `DeltaClientError` for every non-2xx response (401, 403).
+    public func listWorkers() async throws -> WorkerList {
+        let request = ClientRequest(method: "GET", path: "/admin/workers")
+        return try await send(request).decode(WorkerList.self)
+    }
+
     /// `GET /api/stats`: Report the entity cache's counters.
     ///
     /// Hits, misses, evictions and expirations since start-up, and what the cache holds now.

@@ -59,6 +59,9 @@ public protocol APIProtocol: Sendable {
     /// `GET /api/databases/{database}/entities`: List a database's entity keys, one page at a time.
     func listEntities(_ input: Operations.ListEntities.Input, caller: Caller) async throws -> Operations.ListEntities.Output
 
+    /// `GET /admin/workers`: List the Processing Workers and their status.
+    func listWorkers(_ input: Operations.ListWorkers.Input, caller: Caller) async throws -> Operations.ListWorkers.Output
+
     /// `GET /api/stats`: Report the entity cache's counters.
     func getStats(_ input: Operations.GetStats.Input, caller: Caller) async throws -> Operations.GetStats.Output
 

@@ -139,6 +139,47 @@ public struct CacheStats: Codable, Hashable, Sendable {
     }
 }
 
+/// One Processing Worker as the Main Worker sees it.
+///
+/// - Remark: Generated from `#/components/schemas/WorkerInfo`.
+public struct WorkerInfo: Codable, Hashable, Sendable {
+    public var workerId: String
+    public var status: WorkerInfoStatus
+    /// The active key id the worker reported.
+    public var keyId: String
+    /// The last heartbeat (RFC 3339, UTC).
+    public var lastSeen: String
+    /// The worker's labels; grpc_addr is where it serves Process.
+    public var tags: [String: String]
+
+    /// Creates a value with every property.
+    public init(workerId: String, status: WorkerInfoStatus, keyId: String, lastSeen: String, tags: [String: String]) {
+        self.workerId = workerId
+        self.status = status
+        self.keyId = keyId
+        self.lastSeen = lastSeen
+        self.tags = tags
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case workerId = "worker_id"
+        case status = "status"
+        case keyId = "key_id"
+        case lastSeen = "last_seen"
+        case tags = "tags"
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/WorkerInfo/properties/status`.
+public enum WorkerInfoStatus: String, Codable, Hashable, Sendable, CaseIterable {
+    case available = "Available"
+    case unavailable = "Unavailable"
+    case draining = "Draining"
+}
+
+/// - Remark: Generated from `#/components/schemas/WorkerList`.
+public typealias WorkerList = [WorkerInfo]
+
 /// Server statistics.
 ///
 /// - Remark: Generated from `#/components/schemas/StatsResponse`.

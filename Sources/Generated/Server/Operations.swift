@@ -513,6 +513,37 @@ extension Operations {
         }
     }
 
+    /// `GET /admin/workers`: List the Processing Workers and their status.
+    ///
+    /// On a Main Worker, every subscribed Processing Worker: Available (routed to), Unavailable (missed heartbeats; not routed to) or Draining. Workers silent for longer are removed and must subscribe again. The all-in-one server lists its embedded worker.
+    public enum ListWorkers {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "listWorkers", method: "GET", path: "/admin/workers", permission: .admin)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// Creates an input.
+            public init() {}
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: The workers, sorted by id.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: WorkerList
+
+                /// Creates a response.
+                public init(body: WorkerList) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
     /// `GET /api/stats`: Report the entity cache's counters.
     ///
     /// Hits, misses, evictions and expirations since start-up, and what the cache holds now.
@@ -800,6 +831,7 @@ extension Operations {
         ValidateAgainstSchema.descriptor,
         ListDatabases.descriptor,
         ListEntities.descriptor,
+        ListWorkers.descriptor,
         GetStats.descriptor,
         GetDatabase.descriptor,
         PutDatabase.descriptor,

@@ -177,6 +177,18 @@ extension APIProtocol {
                 return try ResponseWriter.json(ok.body, status: .ok)
             }
         }
+        router.on("/admin/workers", method: .get) { request, context in
+            let caller = try await self.authorize(
+                Operations.ListWorkers.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: nil
+            )
+            let input = Operations.ListWorkers.Input()
+            switch try await self.listWorkers(input, caller: caller) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
         router.on("/api/stats", method: .get) { request, context in
             let caller = try await self.authorize(
                 Operations.GetStats.descriptor,

@@ -74,11 +74,6 @@ public struct SubscribeRequest: Sendable {
     /// Free-form labels, e.g. "grpc_addr" → "127.0.0.1:50052" (the address the
     /// Main Worker routes Process calls to).
     public var tags: [String: String] = [:]
-    /// HMAC-SHA256 under the shared worker secret over worker_id, pubkey and
-    /// issued_at_unix_ms: proves the worker knows the secret without sending it.
-    public var authProof: Data = Data()
-    /// When the proof was made (Unix milliseconds); stale proofs are rejected.
-    public var issuedAtUnixMs: Int64 = 0
     /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
     public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -136,15 +131,18 @@ public struct ProcessRequest: Sendable {
     public var entityKey: String = String()
     /// The JSON Schema id the payload must satisfy (PUT), e.g. "chat.v1".
     public var schemaId: String = String()
-    /// "GET", "PUT", "DELETE", "SCHEMA_GET", "SCHEMA_PUT" or "SCHEMA_LIST".
+    /// "GET", "PUT" (payload: one document), "PUT_BATCH" (payload: an object of
+    /// entity key → document, entity_key empty; all are validated before any is
+    /// stored), "PATCH" (payload: a patch of content_type) or "DELETE".
     public var operation: String = String()
-    /// The JSON document (PUT) or schema (SCHEMA_PUT), UTF-8.
+    /// The JSON payload, UTF-8 (see operation).
     public var payload: Data = Data()
-    /// The caller's token.
+    /// The caller's credential (an admin or API key) when it is not sent as
+    /// `authorization` metadata.
     public var token: String = String()
     /// If set, the operation succeeds only when the entity's current version is
-    /// this one (If-Match); 0 means the entity must not exist yet. Unset means
-    /// unconditional.
+    /// this one (If-Match); 0 means the entity must not exist yet (If-None-Match: *,
+    /// PUT only). Unset means unconditional. Otherwise FAILED_PRECONDITION.
     public var expectedVersion: Int64 {
         get { _expectedVersion ?? 0 }
         set { _expectedVersion = newValue }
@@ -153,6 +151,14 @@ public struct ProcessRequest: Sendable {
     public var hasExpectedVersion: Bool { _expectedVersion != nil }
     /// Resets `expectedVersion` to unset.
     public mutating func clearExpectedVersion() { _expectedVersion = nil }
+    /// PATCH only: "application/merge-patch+json" (RFC 7396) or
+    /// "application/json-patch+json" (RFC 6902).
+    public var contentType: String = String()
+    /// REST's If-Match / If-None-Match header values, verbatim (the Main Worker
+    /// forwards them; `*` or quoted versions such as "3"). Used instead of
+    /// expected_version when either is set.
+    public var ifMatch: String = String()
+    public var ifNoneMatch: String = String()
     /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
     public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -166,16 +172,17 @@ public struct ProcessRequest: Sendable {
 ///
 /// Proto message `deltadb.ProcessResponse`.
 public struct ProcessResponse: Sendable {
-    /// "OK", "NOT_FOUND", "CONFLICT", "INVALID" or "ERROR".
+    /// "OK" (failures are gRPC statuses, see the top of this file).
     public var status: String = String()
-    /// The JSON document or schema read, UTF-8 (GET, SCHEMA_GET, SCHEMA_LIST).
+    /// GET, PATCH: the document, UTF-8. PUT_BATCH: an object of entity key →
+    /// committed version.
     public var result: Data = Data()
     /// The entity's version after the operation (the version read, for GET).
     public var version: Int64 = 0
-    /// A human-readable error message; empty on success.
+    /// Always empty: kept for the seed's clients; errors are gRPC statuses.
     public var error: String = String()
-    /// The machine-readable error code, as in REST error bodies (e.g. "schema_violation").
-    public var errorCode: String = String()
+    /// Which Processing Worker ran the operation.
+    public var workerId: String = String()
     /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
     public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -199,6 +206,12 @@ public struct HeartbeatRequest: Sendable {
     public var cacheEntries: UInt64 = 0
     /// The id of the active key the worker holds.
     public var keyId: String = String()
+    /// Cache counters since the worker started (for /api/stats).
+    public var cacheHits: UInt64 = 0
+    public var cacheMisses: UInt64 = 0
+    public var cacheEvictions: UInt64 = 0
+    public var cacheExpirations: UInt64 = 0
+    public var cacheBytes: UInt64 = 0
     /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
     public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -212,11 +225,9 @@ public struct HeartbeatRequest: Sendable {
 public struct HeartbeatResponse: Sendable {
     /// The worker must Subscribe again (unknown worker or expired token).
     public var resubscribe: Bool = false
-    /// The Main Worker's active key id.
+    /// The Main Worker's active key id. When it differs from the worker's, the
+    /// keyring was rotated: the worker Subscribes again to receive it.
     public var activeKeyId: String = String()
-    /// The keyring, wrapped; sent only when active_key_id differs from the
-    /// request's key_id (after a rotation).
-    public var keyring: [WrappedKey] = []
     /// How often to call Heartbeat, in milliseconds.
     public var heartbeatIntervalMs: UInt32 = 0
     /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
@@ -264,7 +275,7 @@ extension WorkerStatus: SwiftProtobuf._ProtoNameProviding {
 
 extension SubscribeRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
     public static let protoMessageName: String = "deltadb.SubscribeRequest"
-    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}worker_id\0\u{1}pubkey\0\u{1}tags\0\u{3}auth_proof\0\u{3}issued_at_unix_ms\0")
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}worker_id\0\u{1}pubkey\0\u{1}tags\0")
 
     public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
         while let fieldNumber = try decoder.nextFieldNumber() {
@@ -272,8 +283,6 @@ extension SubscribeRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImpleme
             case 1: try decoder.decodeSingularStringField(value: &self.workerId)
             case 2: try decoder.decodeSingularBytesField(value: &self.pubkey)
             case 3: try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString, SwiftProtobuf.ProtobufString>.self, value: &self.tags)
-            case 4: try decoder.decodeSingularBytesField(value: &self.authProof)
-            case 5: try decoder.decodeSingularInt64Field(value: &self.issuedAtUnixMs)
             default: break
             }
         }
@@ -289,12 +298,6 @@ extension SubscribeRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImpleme
         if !self.tags.isEmpty {
             try visitor.visitMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString, SwiftProtobuf.ProtobufString>.self, value: self.tags, fieldNumber: 3)
         }
-        if !self.authProof.isEmpty {
-            try visitor.visitSingularBytesField(value: self.authProof, fieldNumber: 4)
-        }
-        if self.issuedAtUnixMs != 0 {
-            try visitor.visitSingularInt64Field(value: self.issuedAtUnixMs, fieldNumber: 5)
-        }
         try unknownFields.traverse(visitor: &visitor)
     }
 
@@ -302,8 +305,6 @@ extension SubscribeRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImpleme
         if lhs.workerId != rhs.workerId { return false }
         if lhs.pubkey != rhs.pubkey { return false }
         if lhs.tags != rhs.tags { return false }
-        if lhs.authProof != rhs.authProof { return false }
-        if lhs.issuedAtUnixMs != rhs.issuedAtUnixMs { return false }
         if lhs.unknownFields != rhs.unknownFields { return false }
         return true
     }
@@ -400,7 +401,7 @@ extension SubscribeResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplem
 
 extension ProcessRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
     public static let protoMessageName: String = "deltadb.ProcessRequest"
-    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}database_name\0\u{3}entity_key\0\u{3}schema_id\0\u{1}operation\0\u{1}payload\0\u{1}token\0\u{3}expected_version\0")
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}database_name\0\u{3}entity_key\0\u{3}schema_id\0\u{1}operation\0\u{1}payload\0\u{1}token\0\u{3}expected_version\0\u{3}content_type\0\u{3}if_match\0\u{3}if_none_match\0")
 
     public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
         while let fieldNumber = try decoder.nextFieldNumber() {
@@ -412,6 +413,9 @@ extension ProcessRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplement
             case 5: try decoder.decodeSingularBytesField(value: &self.payload)
             case 6: try decoder.decodeSingularStringField(value: &self.token)
             case 7: try decoder.decodeSingularInt64Field(value: &self._expectedVersion)
+            case 8: try decoder.decodeSingularStringField(value: &self.contentType)
+            case 9: try decoder.decodeSingularStringField(value: &self.ifMatch)
+            case 10: try decoder.decodeSingularStringField(value: &self.ifNoneMatch)
             default: break
             }
         }
@@ -439,6 +443,15 @@ extension ProcessRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplement
         if let value = self._expectedVersion {
             try visitor.visitSingularInt64Field(value: value, fieldNumber: 7)
         }
+        if !self.contentType.isEmpty {
+            try visitor.visitSingularStringField(value: self.contentType, fieldNumber: 8)
+        }
+        if !self.ifMatch.isEmpty {
+            try visitor.visitSingularStringField(value: self.ifMatch, fieldNumber: 9)
+        }
+        if !self.ifNoneMatch.isEmpty {
+            try visitor.visitSingularStringField(value: self.ifNoneMatch, fieldNumber: 10)
+        }
         try unknownFields.traverse(visitor: &visitor)
     }
 
@@ -450,6 +463,9 @@ extension ProcessRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplement
         if lhs.payload != rhs.payload { return false }
         if lhs.token != rhs.token { return false }
         if lhs._expectedVersion != rhs._expectedVersion { return false }
+        if lhs.contentType != rhs.contentType { return false }
+        if lhs.ifMatch != rhs.ifMatch { return false }
+        if lhs.ifNoneMatch != rhs.ifNoneMatch { return false }
         if lhs.unknownFields != rhs.unknownFields { return false }
         return true
     }
@@ -457,7 +473,7 @@ extension ProcessRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplement
 
 extension ProcessResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
     public static let protoMessageName: String = "deltadb.ProcessResponse"
-    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{1}result\0\u{1}version\0\u{1}error\0\u{3}error_code\0")
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{1}result\0\u{1}version\0\u{1}error\0\u{3}worker_id\0")
 
     public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
         while let fieldNumber = try decoder.nextFieldNumber() {
@@ -466,7 +482,7 @@ extension ProcessResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplemen
             case 2: try decoder.decodeSingularBytesField(value: &self.result)
             case 3: try decoder.decodeSingularInt64Field(value: &self.version)
             case 4: try decoder.decodeSingularStringField(value: &self.error)
-            case 5: try decoder.decodeSingularStringField(value: &self.errorCode)
+            case 5: try decoder.decodeSingularStringField(value: &self.workerId)
             default: break
             }
         }
@@ -485,8 +501,8 @@ extension ProcessResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplemen
         if !self.error.isEmpty {
             try visitor.visitSingularStringField(value: self.error, fieldNumber: 4)
         }
-        if !self.errorCode.isEmpty {
-            try visitor.visitSingularStringField(value: self.errorCode, fieldNumber: 5)
+        if !self.workerId.isEmpty {
+            try visitor.visitSingularStringField(value: self.workerId, fieldNumber: 5)
         }
         try unknownFields.traverse(visitor: &visitor)
     }
@@ -496,7 +512,7 @@ extension ProcessResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplemen
         if lhs.result != rhs.result { return false }
         if lhs.version != rhs.version { return false }
         if lhs.error != rhs.error { return false }
-        if lhs.errorCode != rhs.errorCode { return false }
+        if lhs.workerId != rhs.workerId { return false }
         if lhs.unknownFields != rhs.unknownFields { return false }
         return true
     }
@@ -504,7 +520,7 @@ extension ProcessResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplemen
 
 extension HeartbeatRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
     public static let protoMessageName: String = "deltadb.HeartbeatRequest"
-    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}worker_id\0\u{1}token\0\u{1}status\0\u{3}in_flight\0\u{3}cache_entries\0\u{3}key_id\0")
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}worker_id\0\u{1}token\0\u{1}status\0\u{3}in_flight\0\u{3}cache_entries\0\u{3}key_id\0\u{3}cache_hits\0\u{3}cache_misses\0\u{3}cache_evictions\0\u{3}cache_expirations\0\u{3}cache_bytes\0")
 
     public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
         while let fieldNumber = try decoder.nextFieldNumber() {
@@ -515,6 +531,11 @@ extension HeartbeatRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImpleme
             case 4: try decoder.decodeSingularUInt32Field(value: &self.inFlight)
             case 5: try decoder.decodeSingularUInt64Field(value: &self.cacheEntries)
             case 6: try decoder.decodeSingularStringField(value: &self.keyId)
+            case 7: try decoder.decodeSingularUInt64Field(value: &self.cacheHits)
+            case 8: try decoder.decodeSingularUInt64Field(value: &self.cacheMisses)
+            case 9: try decoder.decodeSingularUInt64Field(value: &self.cacheEvictions)
+            case 10: try decoder.decodeSingularUInt64Field(value: &self.cacheExpirations)
+            case 11: try decoder.decodeSingularUInt64Field(value: &self.cacheBytes)
             default: break
             }
         }
@@ -539,6 +560,21 @@ extension HeartbeatRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImpleme
         if !self.keyId.isEmpty {
             try visitor.visitSingularStringField(value: self.keyId, fieldNumber: 6)
         }
+        if self.cacheHits != 0 {
+            try visitor.visitSingularUInt64Field(value: self.cacheHits, fieldNumber: 7)
+        }
+        if self.cacheMisses != 0 {
+            try visitor.visitSingularUInt64Field(value: self.cacheMisses, fieldNumber: 8)
+        }
+        if self.cacheEvictions != 0 {
+            try visitor.visitSingularUInt64Field(value: self.cacheEvictions, fieldNumber: 9)
+        }
+        if self.cacheExpirations != 0 {
+            try visitor.visitSingularUInt64Field(value: self.cacheExpirations, fieldNumber: 10)
+        }
+        if self.cacheBytes != 0 {
+            try visitor.visitSingularUInt64Field(value: self.cacheBytes, fieldNumber: 11)
+        }
         try unknownFields.traverse(visitor: &visitor)
     }
 
@@ -549,6 +585,11 @@ extension HeartbeatRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImpleme
         if lhs.inFlight != rhs.inFlight { return false }
         if lhs.cacheEntries != rhs.cacheEntries { return false }
         if lhs.keyId != rhs.keyId { return false }
+        if lhs.cacheHits != rhs.cacheHits { return false }
+        if lhs.cacheMisses != rhs.cacheMisses { return false }
+        if lhs.cacheEvictions != rhs.cacheEvictions { return false }
+        if lhs.cacheExpirations != rhs.cacheExpirations { return false }
+        if lhs.cacheBytes != rhs.cacheBytes { return false }
         if lhs.unknownFields != rhs.unknownFields { return false }
         return true
     }
@@ -556,14 +597,13 @@ extension HeartbeatRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImpleme
 
 extension HeartbeatResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
     public static let protoMessageName: String = "deltadb.HeartbeatResponse"
-    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}resubscribe\0\u{3}active_key_id\0\u{1}keyring\0\u{3}heartbeat_interval_ms\0")
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}resubscribe\0\u{3}active_key_id\0\u{4}\u{2}heartbeat_interval_ms\0")
 
     public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
         while let fieldNumber = try decoder.nextFieldNumber() {
             switch fieldNumber {
             case 1: try decoder.decodeSingularBoolField(value: &self.resubscribe)
             case 2: try decoder.decodeSingularStringField(value: &self.activeKeyId)
-            case 3: try decoder.decodeRepeatedMessageField(value: &self.keyring)
             case 4: try decoder.decodeSingularUInt32Field(value: &self.heartbeatIntervalMs)
             default: break
             }
@@ -577,9 +617,6 @@ extension HeartbeatResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplem
         if !self.activeKeyId.isEmpty {
             try visitor.visitSingularStringField(value: self.activeKeyId, fieldNumber: 2)
         }
-        if !self.keyring.isEmpty {
-            try visitor.visitRepeatedMessageField(value: self.keyring, fieldNumber: 3)
-        }
         if self.heartbeatIntervalMs != 0 {
             try visitor.visitSingularUInt32Field(value: self.heartbeatIntervalMs, fieldNumber: 4)
         }
@@ -589,7 +626,6 @@ extension HeartbeatResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplem
     public static func == (lhs: HeartbeatResponse, rhs: HeartbeatResponse) -> Bool {
         if lhs.resubscribe != rhs.resubscribe { return false }
         if lhs.activeKeyId != rhs.activeKeyId { return false }
-        if lhs.keyring != rhs.keyring { return false }
         if lhs.heartbeatIntervalMs != rhs.heartbeatIntervalMs { return false }
         if lhs.unknownFields != rhs.unknownFields { return false }
         return true

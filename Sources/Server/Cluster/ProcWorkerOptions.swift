@@ -1,0 +1,77 @@
+import ArgumentParser
+import DeltaCore
+import Foundation
+
+/// The Processing Worker's flags, in the seed's style.
+public struct ProcWorkerOptions: ParsableArguments, Sendable {
+    @Option(name: .seed("main-addr"), help: "Main Worker gRPC address.")
+    public var mainAddr = "127.0.0.1:50051"
+
+    @Option(name: .seed("worker-id"), help: "Unique id for this worker (default: the host name).")
+    public var workerID: String?
+
+    @Option(name: .seed("grpc-addr"), help: "TCP address for this worker's gRPC server (port 0 picks a free port).")
+    public var grpcAddr = "127.0.0.1:0"
+
+    @Option(name: .seed("shared-fs"), help: "Path to the shared filesystem root (the Main Worker's).")
+    public var sharedFS = "./shared/db"
+
+    @Option(name: .seed("worker-secret"), help: "The Main Worker's worker secret (or $WORKER_SECRET).")
+    public var workerSecret: String?
+
+    @Option(name: .seed("cache-size"), help: "Maximum number of cached entities.")
+    public var cacheSize = 256
+
+    @Option(name: .seed("cache-ttl"), help: "Time-to-live per cache entry (0 = LRU-only eviction), e.g. 30s, 5m.")
+    public var cacheTTL = "0"
+
+    @Option(name: .seed("cache-max-bytes"), help: "Maximum bytes of cached documents.")
+    public var cacheMaxBytes = 64 << 20
+
+    @Option(name: .seed("grpc-max-recv-msg-size"), help: "Largest gRPC message in bytes this worker accepts (match the Main Worker's).")
+    public var grpcMaxRecvMsgSize = 4 << 20
+
+    public init() {}
+
+    /// The resolved settings.
+    public struct Resolved: Sendable {
+        public var mainAddress: String
+        public var workerID: String
+        public var grpcHost: String
+        public var grpcPort: Int
+        public var workerSecret: String
+        public var maxMessageBytes: Int
+        /// The storage and cache settings, in the all-in-one server's shape (no keys).
+        public var storage: ServerConfiguration
+    }
+
+    /// Resolves flags and environment.
+    ///
+    /// - Throws: `.badRequest` naming the flag for a missing secret or a malformed value.
+    public func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws(DeltaError) -> Resolved {
+        _ = try ServerOptions.parseAddress(mainAddr, flag: "-main-addr")
+        let (host, port) = try ServerOptions.parseAddress(grpcAddr, flag: "-grpc-addr")
+        guard let secret = workerSecret ?? environment["WORKER_SECRET"], !secret.isEmpty else {
+            throw DeltaError(
+                .badRequest,
+                "-worker-secret (or WORKER_SECRET) is required: use the secret the Main Worker printed or was given"
+            )
+        }
+        let id = workerID ?? ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "proc"
+        try MainWorkerHandler.validateWorkerID(id)
+        guard cacheSize >= 0, cacheMaxBytes >= 0 else {
+            throw DeltaError(.badRequest, "-cache-size and -cache-max-bytes must not be negative")
+        }
+        guard grpcMaxRecvMsgSize >= 1024 else {
+            throw DeltaError(.badRequest, "-grpc-max-recv-msg-size must be at least 1024 bytes")
+        }
+        let storage = ServerConfiguration(
+            sharedFS: sharedFS, adminKey: "", masterKeyHex: "", cacheSize: cacheSize,
+            cacheTTLSeconds: try GoDuration.seconds(cacheTTL), cacheMaxBytes: cacheMaxBytes, writerID: id
+        )
+        return Resolved(
+            mainAddress: mainAddr, workerID: id, grpcHost: host, grpcPort: port, workerSecret: secret,
+            maxMessageBytes: grpcMaxRecvMsgSize, storage: storage
+        )
+    }
+}

@@ -1,0 +1,58 @@
+import DeltaCache
+import DeltaCore
+import Foundation
+import WorkerProtocol
+
+/// The Main Worker's data plane: each entity operation becomes a `ProcessRequest`
+/// run by a Processing Worker (see `WorkerRouter`). The Main Worker itself holds
+/// no encryption key and never sees a document except in transit.
+struct RoutedEntityOperations: EntityOperations {
+    let router: WorkerRouter
+
+    func put(database: String, body: [UInt8], ifMatch: String?, ifNoneMatch: String?) async throws(DeltaError) -> [String: UInt64] {
+        var request = Self.request(.putBatch, database: database, key: "")
+        request.payload = Data(body)
+        request.ifMatch = ifMatch ?? ""
+        request.ifNoneMatch = ifNoneMatch ?? ""
+        let response = try await router.process(request)
+        do {
+            return try JSONDecoder().decode([String: UInt64].self, from: response.result)
+        } catch {
+            throw DeltaError(.internal, "a Processing Worker returned an unreadable PUT_BATCH result", cause: error)
+        }
+    }
+
+    func get(database: String, key: String) async throws(DeltaError) -> (bytes: [UInt8], version: UInt64) {
+        let response = try await router.process(Self.request(.get, database: database, key: key))
+        return (Array(response.result), UInt64(clamping: response.version))
+    }
+
+    func delete(database: String, key: String, ifMatch: String?) async throws(DeltaError) {
+        var request = Self.request(.delete, database: database, key: key)
+        request.ifMatch = ifMatch ?? ""
+        _ = try await router.process(request)
+    }
+
+    func patch(
+        database: String, key: String, contentType: String?, body: [UInt8], ifMatch: String?
+    ) async throws(DeltaError) -> (bytes: [UInt8], version: UInt64) {
+        var request = Self.request(.patch, database: database, key: key)
+        request.payload = Data(body)
+        request.contentType = contentType ?? ""
+        request.ifMatch = ifMatch ?? ""
+        let response = try await router.process(request)
+        return (Array(response.result), UInt64(clamping: response.version))
+    }
+
+    func cacheStats() async -> CacheStats {
+        router.registry.cacheStats()
+    }
+
+    private static func request(_ operation: ProcessOperation, database: String, key: String) -> ProcessRequest {
+        var request = ProcessRequest()
+        request.operation = operation.rawValue
+        request.databaseName = database
+        request.entityKey = key
+        return request
+    }
+}

@@ -1,0 +1,71 @@
+import DeltaCore
+import GRPCCore
+import Logging
+import WorkerProtocol
+
+/// Sends `ProcessRequest`s from the Main Worker to Processing Workers.
+///
+/// Picks a worker with `WorkerRegistry.choose` (cache-aware, then least-loaded).
+/// Errors the worker reports (not found, schema violation, failed precondition,
+/// …) are returned as they are. If the worker cannot be reached or fails
+/// mid-call, a read is retried on another worker; a write is not — it may or may
+/// not have been stored, so the caller gets `unavailable` and must check before
+/// retrying. A write is therefore never applied twice by the router.
+struct WorkerRouter: Sendable {
+    let registry: WorkerRegistry
+    let clients: WorkerClients
+    let logger: Logger
+
+    /// How many workers a read tries before giving up.
+    static let maxReadAttempts = 3
+
+    /// Runs `request` on a Processing Worker.
+    ///
+    /// - Throws: the worker's `DeltaError`; `.unavailable` if no worker is
+    ///   available or the chosen one failed (for writes: outcome unknown).
+    func process(_ request: ProcessRequest) async throws(DeltaError) -> ProcessResponse {
+        let operation = try request.parsedOperation()
+        let affinityKey = request.databaseName + "\u{0}" + request.entityKey
+        var excluded: Set<String> = []
+        var lastFailure: DeltaError?
+        for _ in 0..<(operation.isRead ? Self.maxReadAttempts : 1) {
+            guard let target = registry.choose(affinityKey: affinityKey, excluding: excluded) else { break }
+            excluded.insert(target.workerID)
+            do {
+                let response = try await call(target, request)
+                registry.finished(target, affinityKey: affinityKey, served: true)
+                return response
+            } catch let error as RPCError where error.metadata[stringValues: DeltaError.rpcMetadataKey].contains(where: { _ in true }) {
+                // The worker ran the operation and reported an error: final.
+                registry.finished(target, affinityKey: affinityKey, served: true)
+                throw DeltaError(rpcError: error)
+            } catch {
+                registry.finished(target, affinityKey: affinityKey, served: false)
+                logger.warning(
+                    "processing worker call failed", metadata: ["worker": "\(target.workerID)", "error": "\(error)"])
+                if !operation.isRead {
+                    throw DeltaError(
+                        .unavailable,
+                        "Processing Worker '\(target.workerID)' failed during this \(operation.rawValue); it may or may "
+                            + "not have been stored: read the entity (GET returns its version) before retrying"
+                    )
+                }
+                lastFailure = DeltaError(.unavailable, "Processing Worker '\(target.workerID)' failed: \(error)")
+            }
+        }
+        throw lastFailure.map { DeltaError(.unavailable, "no Processing Worker could serve this read; retry shortly", cause: $0) }
+            ?? DeltaError(
+                .unavailable,
+                "no Processing Worker is available; start one with: proc-worker -main-addr <this main worker's -grpc-addr>"
+            )
+    }
+
+    private func call(_ target: WorkerRegistry.Target, _ request: ProcessRequest) async throws -> ProcessResponse {
+        let client = ProcessingWorkerService.Client(wrapping: try clients.client(for: target.address))
+        var message = request
+        message.token = ""  // the client's credential stays on the Main Worker
+        return try await client.process(
+            message, metadata: ["authorization": "Bearer \(target.token)"], options: clients.callOptions
+        )
+    }
+}
