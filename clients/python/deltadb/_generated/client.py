@@ -27,6 +27,8 @@ from .models import (
     StatsResponse,
     StatusResponse,
     ValidationResult,
+    WorkerInfo,
+    WorkerList,
 )
 
 __all__ = [
@@ -303,6 +305,19 @@ class Client:
             query={"prefix": prefix, "limit": limit, "after": after},
         )
         return EntityList.from_dict(response.json())
+
+    def list_workers(self) -> WorkerList:
+        """List the Processing Workers and their status.
+
+        On a Main Worker, every subscribed Processing Worker: Available (routed to), Unavailable (missed heartbeats; not routed to) or Draining. Workers silent for longer are removed and must subscribe again. The all-in-one server lists its embedded worker.
+
+        ``GET /admin/workers``
+        """
+        response = self._transport.request(
+            "GET",
+            "/admin/workers",
+        )
+        return [WorkerInfo.from_dict(item) for item in response.json()]
 
     def get_stats(self) -> StatsResponse:
         """Report the entity cache's counters.

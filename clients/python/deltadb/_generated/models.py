@@ -17,6 +17,9 @@ __all__ = [
     "EntityListItem",
     "EntityList",
     "CacheStats",
+    "WorkerInfo",
+    "WorkerInfoStatus",
+    "WorkerList",
     "StatsResponse",
     "SchemaDocument",
     "SchemaIDList",
@@ -192,6 +195,51 @@ class CacheStats:
         result["entries"] = self.entries
         result["bytes"] = self.bytes
         return result
+
+
+@dataclass
+class WorkerInfo:
+    """One Processing Worker as the Main Worker sees it.
+
+    Generated from ``#/components/schemas/WorkerInfo``.
+    """
+
+    worker_id: str
+    status: WorkerInfoStatus
+    key_id: str
+    """The active key id the worker reported."""
+    last_seen: str
+    """The last heartbeat (RFC 3339, UTC)."""
+    tags: dict[str, str]
+    """The worker's labels; grpc_addr is where it serves Process."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> WorkerInfo:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            worker_id=data["worker_id"],
+            status=data["status"],
+            key_id=data["key_id"],
+            last_seen=data["last_seen"],
+            tags=data["tags"],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["worker_id"] = self.worker_id
+        result["status"] = self.status
+        result["key_id"] = self.key_id
+        result["last_seen"] = self.last_seen
+        result["tags"] = self.tags
+        return result
+
+
+WorkerInfoStatus = Literal["Available", "Unavailable", "Draining"]
+"""Generated from ``#/components/schemas/WorkerInfo/properties/status``."""
+
+WorkerList = list[WorkerInfo]
+"""Generated from ``#/components/schemas/WorkerList``."""
 
 
 @dataclass

@@ -20,6 +20,7 @@ import type {
   StatsResponse,
   StatusResponse,
   ValidationResult,
+  WorkerList,
 } from "./models.js";
 
 /** The body and headers of a successful `getEntity` call. */
@@ -313,6 +314,21 @@ export class DeltaClient {
       query: { prefix: options.prefix, limit: options.limit, after: options.after },
     });
     return response.json() as EntityList;
+  }
+
+  /**
+   * List the Processing Workers and their status.
+   *
+   * On a Main Worker, every subscribed Processing Worker: Available (routed to), Unavailable (missed heartbeats; not routed to) or Draining. Workers silent for longer are removed and must subscribe again. The all-in-one server lists its embedded worker.
+   *
+   * `GET /admin/workers`
+   */
+  async listWorkers(): Promise<WorkerList> {
+    const response = await this.transport.request({
+      method: "GET",
+      path: "/admin/workers",
+    });
+    return response.json() as WorkerList;
   }
 
   /**

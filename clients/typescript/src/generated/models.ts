@@ -90,6 +90,28 @@ export interface CacheStats {
 }
 
 /**
+ * One Processing Worker as the Main Worker sees it.
+ *
+ * Generated from `#/components/schemas/WorkerInfo`.
+ */
+export interface WorkerInfo {
+  worker_id: string;
+  status: WorkerInfoStatus;
+  /** The active key id the worker reported. */
+  key_id: string;
+  /** The last heartbeat (RFC 3339, UTC). */
+  last_seen: string;
+  /** The worker's labels; grpc_addr is where it serves Process. */
+  tags: Record<string, string>;
+}
+
+/** Generated from `#/components/schemas/WorkerInfo/properties/status`. */
+export type WorkerInfoStatus = "Available" | "Unavailable" | "Draining";
+
+/** Generated from `#/components/schemas/WorkerList`. */
+export type WorkerList = WorkerInfo[];
+
+/**
  * Server statistics.
  *
  * Generated from `#/components/schemas/StatsResponse`.
