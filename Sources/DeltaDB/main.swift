@@ -5,37 +5,81 @@ import Hummingbird
 import Logging
 
 /// `deltadb`: the all-in-one DeltaDatabase server (a Main Worker with its
-/// Processing Worker in one process).
+/// Processing Worker in one process), and its maintenance commands.
 @main
 struct DeltaDBCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deltadb",
-        abstract: "Run the all-in-one DeltaDatabase server (REST on -rest-addr, data in -shared-fs)."
+        abstract: "The all-in-one DeltaDatabase server and its maintenance commands.",
+        subcommands: [Serve.self, Rewrap.self],
+        defaultSubcommand: Serve.self
+    )
+}
+
+/// `deltadb [serve]`: runs the server (the default command).
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the all-in-one server (REST on -rest-addr, data in -shared-fs)."
     )
 
     @OptionGroup var options: ServerOptions
 
     func run() async throws {
         let (configuration, generated) = try options.resolve()
-        // Generated secrets go to the operator's terminal once, never to the log
-        // or the data directory.
-        if let adminKey = generated.adminKey {
-            say("Generated admin key (pass -admin-key or ADMIN_KEY to keep it): \(adminKey)")
-        }
-        if let masterKey = generated.masterKeyHex {
-            say("Generated new master encryption key")
-            say("Key (hex): \(masterKey)  ← save this!")
-            say("WARNING: data written now is unreadable without this key; pass -master-key, MASTER_KEY or -master-key-file on the next start.")
-        }
-        var logger = Logger(label: "deltadb")
-        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        announce(generated)
+        let logger = makeLogger("deltadb")
         logger.info("starting", metadata: ["config": "\(configuration)"])
         let app = try await DeltaServer.makeApplication(configuration, logger: logger) { port in
-            // FileHandle writes unbuffered, so scripts waiting for this line see it at once.
-            FileHandle.standardOutput.write(Data("DeltaDatabase listening on http://\(configuration.restHost):\(port)\n".utf8))
+            say("DeltaDatabase listening on http://\(configuration.restHost):\(port)")
         }
         try await app.runService()
     }
+}
+
+/// `deltadb rewrap`: re-encrypts every entity under the active key.
+struct Rewrap: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Re-encrypt every entity under -key-id/-master-key, reading old ones with -previous-keys-file.",
+        discussion: """
+            Safe to interrupt and run again: entities already under the active key are skipped. \
+            Run it after rotating (new -master-key and -key-id, the old key in -previous-keys-file); \
+            once it reports no failures the old keys can be removed from the file.
+            """
+    )
+
+    @OptionGroup var options: ServerOptions
+
+    func run() async throws {
+        let (configuration, generated) = try options.resolve()
+        guard generated.masterKeyHex == nil else {
+            throw ValidationError("rewrap needs the active key: pass -master-key, MASTER_KEY or -master-key-file")
+        }
+        let report = try await DeltaServer.rewrap(configuration, logger: makeLogger("deltadb-rewrap")) { database, report in
+            say("rewrap: \(database): \(report)")
+        }
+        say("rewrap finished: \(report); active key '\(configuration.keyID)'")
+        for failure in report.failed.prefix(20) { say("  failed: \(failure)") }
+        if !report.failed.isEmpty { throw ExitCode(1) }
+    }
+}
+
+func announce(_ generated: ServerOptions.GeneratedSecrets) {
+    // Generated secrets go to the operator's terminal once, never to the log
+    // or the data directory.
+    if let adminKey = generated.adminKey {
+        say("Generated admin key (pass -admin-key or ADMIN_KEY to keep it): \(adminKey)")
+    }
+    if let masterKey = generated.masterKeyHex {
+        say("Generated new master encryption key")
+        say("Key (hex): \(masterKey)  ← save this!")
+        say("WARNING: data written now is unreadable without this key; pass -master-key, MASTER_KEY or -master-key-file on the next start.")
+    }
+}
+
+func makeLogger(_ label: String) -> Logger {
+    var logger = Logger(label: label)
+    logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+    return logger
 }
 
 /// Writes one line to standard output at once (no stdio buffering), so an

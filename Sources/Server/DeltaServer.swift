@@ -58,8 +58,7 @@ public enum DeltaServer {
     public static func makeRouter(
         _ configuration: ServerConfiguration, logger: Logger
     ) async throws -> Router<DeltaRequestContext> {
-        let key = try SymmetricKey(hex: configuration.masterKeyHex)
-        let keys = KeyringHolder(Keyring(activeKeyID: configuration.keyID, activeKey: key))
+        let keys = KeyringHolder(try configuration.keyring())
         let catalog = try await makeCatalog(configuration, logger: logger)
         let service = makeEntityService(configuration, catalog: catalog, keys: keys)
         return try makeRouter(
@@ -107,6 +106,18 @@ public enum DeltaServer {
             catalog: catalog, sealer: EntitySealer(keyring: keys, writerID: configuration.writerID), cache: cache,
             verifiesCacheHits: verifiesCacheHits
         )
+    }
+
+    /// Re-encrypts every entity under the configuration's active key (see `Rewrapper`).
+    ///
+    /// - Throws: `DeltaError` for a malformed key, unusable storage or listing errors.
+    public static func rewrap(
+        _ configuration: ServerConfiguration, logger: Logger,
+        progress: (String, Rewrapper.Report) -> Void = { _, _ in }
+    ) async throws -> Rewrapper.Report {
+        let catalog = try await makeCatalog(configuration, logger: logger)
+        let sealer = EntitySealer(keyring: KeyringHolder(try configuration.keyring()), writerID: configuration.writerID)
+        return try await Rewrapper(store: catalog.store, sealer: sealer).run(progress: progress)
     }
 
     /// Admin key, API keys and sessions from the configuration.

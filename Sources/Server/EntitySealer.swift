@@ -72,5 +72,5 @@ struct EntitySealer: Sendable {
 /// The schema a document was validated against, recorded in its metadata.
 struct SchemaStamp: Sendable, Hashable {
     var id: String
-    var version: String
+    var version: String?
 }

@@ -1,4 +1,5 @@
 import DeltaCore
+import DeltaCrypto
 import DeltaS3
 
 /// Everything the all-in-one server needs to start, resolved from flags and
@@ -19,6 +20,9 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
     public var masterKeyHex: String
     /// The logical id of the master key, recorded in every entity's metadata.
     public var keyID: String
+    /// Retired keys by id (`-previous-keys-file`): entities sealed with them stay
+    /// readable; new writes use the master key.
+    public var previousKeys: [String: SymmetricKey] = [:]
     /// Maximum number of cached decrypted documents.
     public var cacheSize: Int
     /// Time-to-live of cache entries in seconds; 0 means LRU eviction only.
@@ -40,6 +44,13 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
     /// `<sharedFS>/files`; schemas (`templates/`), database bindings and `_auth/` stay
     /// on `sharedFS`.
     public var s3: S3Configuration?
+
+    /// The keyring: the master key (active) plus the previous keys.
+    ///
+    /// - Throws: `.badRequest` if the master key is not 64 hex digits.
+    public func keyring() throws(DeltaError) -> Keyring {
+        Keyring(activeKeyID: keyID, activeKey: try SymmetricKey(hex: masterKeyHex), previousKeys: previousKeys)
+    }
 
     /// The API key file actually used.
     public var resolvedKeyStorePath: String {
@@ -82,6 +93,7 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
             + "cache-size=\(cacheSize) cache-ttl=\(cacheTTLSeconds)s cache-max-bytes=\(cacheMaxBytes) "
             + "max-body=\(maxBodyBytes) key-store=\(resolvedKeyStorePath) client-ttl=\(clientTTLSeconds)s "
             + "admin-key=<redacted> master-key=<redacted>"
+            + (previousKeys.isEmpty ? "" : " previous-keys=[\(previousKeys.keys.sorted().joined(separator: ","))]")
             + (s3.map { " storage=\($0)" } ?? " storage=shared-fs")
     }
 }

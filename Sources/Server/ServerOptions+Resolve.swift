@@ -46,6 +46,13 @@ extension ServerOptions {
         }
         // Fail at start-up, not on the first write, if the key is malformed.
         _ = try SymmetricKey(hex: masterHex)
+        var previousKeys: [String: SymmetricKey] = [:]
+        if let previousKeysFile {
+            guard let data = FileManager.default.contents(atPath: previousKeysFile) else {
+                throw DeltaError(.badRequest, "cannot read -previous-keys-file '\(previousKeysFile)'")
+            }
+            previousKeys = try KeyringFile.parse(String(decoding: data, as: UTF8.self), activeKeyID: keyID)
+        }
 
         let ttl = try GoDuration.seconds(cacheTTL)
         let sessionTTL = try GoDuration.seconds(clientTTL)
@@ -75,6 +82,7 @@ extension ServerOptions {
             clientTTLSeconds: sessionTTL
         )
         configuration.authFailureBurst = authFailureBurst
+        configuration.previousKeys = previousKeys
         if let endpoint = s3Endpoint, !endpoint.isEmpty {
             configuration.s3 = try S3Configuration(
                 endpoint: endpoint,

@@ -27,6 +27,9 @@ public struct ServerOptions: ParsableArguments, Sendable {
     @Option(name: .seed("key-id"), help: "Logical identifier for the master key.")
     public var keyID = "main-key-v1"
 
+    @Option(name: .seed("previous-keys-file"), help: "Retired keys that stay readable after a rotation: one key_id:hex per line (see docs/cluster.md).")
+    public var previousKeysFile: String?
+
     @Option(name: .seed("cache-size"), help: "Maximum number of cached entities.")
     public var cacheSize = 256
 

@@ -20,7 +20,7 @@ public enum MainWorkerServer {
         _ configuration: ServerConfiguration, cluster: ClusterOptions.Resolved, logger: Logger,
         onListening: @escaping @Sendable (_ restPort: Int, _ grpcPort: Int) async -> Void = { _, _ in }
     ) async throws {
-        let keyring = Keyring(activeKeyID: configuration.keyID, activeKey: try SymmetricKey(hex: configuration.masterKeyHex))
+        let keyring = try configuration.keyring()
         let catalog = try await DeltaServer.makeCatalog(configuration, logger: logger)
         let authenticator = try DeltaServer.makeAuthenticator(configuration)
         let registry = WorkerRegistry(heartbeatInterval: cluster.heartbeatInterval, tokenTTL: cluster.workerTTL)
