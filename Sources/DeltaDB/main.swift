@@ -23,16 +23,38 @@ struct Serve: AsyncParsableCommand {
     )
 
     @OptionGroup var options: ServerOptions
+    @OptionGroup var cluster: ClusterOptions
+
+    @Option(name: [.customLong("workers", withSingleDash: true), .customLong("workers")],
+            help: "Processing Workers in this process, over gRPC's in-process transport (0: call the data plane directly).")
+    var workers = 1
+
+    func validate() throws {
+        guard (0...64).contains(workers) else { throw ValidationError("-workers must be between 0 and 64") }
+    }
 
     func run() async throws {
         let (configuration, generated) = try options.resolve()
+        let resolved = try cluster.resolve(defaultGRPCAddress: nil)
+        try checkMessageSizes(configuration, resolved)
         announce(generated)
-        let logger = makeLogger("deltadb")
-        logger.info("starting", metadata: ["config": "\(configuration)"])
-        let app = try await DeltaServer.makeApplication(configuration, logger: logger) { port in
-            say("DeltaDatabase listening on http://\(configuration.restHost):\(port)")
+        if resolved.generatedSecret && resolved.listensForGRPC {
+            say("Generated worker secret (pass it to proc-workers joining on -grpc-addr): \(resolved.workerSecret)")
         }
-        try await app.runService()
+        let logger = makeLogger("deltadb")
+        logger.info("starting", metadata: ["config": "\(configuration)", "workers": "\(workers)"])
+        guard workers > 0 else {
+            let app = try await DeltaServer.makeApplication(configuration, logger: logger) { port in
+                say("DeltaDatabase listening on http://\(configuration.restHost):\(port)")
+            }
+            try await app.runService()
+            return
+        }
+        let topology = MainWorkerServer.Topology(listensForGRPC: resolved.listensForGRPC, embeddedWorkers: workers)
+        try await MainWorkerServer.run(configuration, cluster: resolved, topology: topology, logger: logger) { port, grpcPort in
+            say("DeltaDatabase listening on http://\(configuration.restHost):\(port)")
+            if let grpcPort { say("gRPC listening on \(resolved.grpcHost):\(grpcPort)") }
+        }
     }
 }
 

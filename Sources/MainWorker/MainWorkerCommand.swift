@@ -17,7 +17,8 @@ struct MainWorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (configuration, generated) = try options.resolve()
-        let resolved = try cluster.resolve()
+        let resolved = try cluster.resolve(defaultGRPCAddress: "127.0.0.1:50051")
+        try checkMessageSizes(configuration, resolved)
         // Generated secrets go to the operator's terminal once, never to the log.
         if let adminKey = generated.adminKey {
             say("Generated admin key (pass -admin-key or ADMIN_KEY to keep it): \(adminKey)")
@@ -32,10 +33,11 @@ struct MainWorkerCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "main-worker")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-        logger.info("starting", metadata: ["config": "\(configuration)", "grpc": "\(cluster.grpcAddr)"])
-        try await MainWorkerServer.run(configuration, cluster: resolved, logger: logger) { restPort, grpcPort in
+        logger.info("starting", metadata: ["config": "\(configuration)", "grpc": "\(resolved.grpcHost):\(resolved.grpcPort)"])
+        let topology = MainWorkerServer.Topology(listensForGRPC: true, embeddedWorkers: 0)
+        try await MainWorkerServer.run(configuration, cluster: resolved, topology: topology, logger: logger) { restPort, grpcPort in
             say("DeltaDatabase listening on http://\(configuration.restHost):\(restPort)")
-            say("gRPC listening on \(resolved.grpcHost):\(grpcPort)")
+            if let grpcPort { say("gRPC listening on \(resolved.grpcHost):\(grpcPort)") }
         }
     }
 }

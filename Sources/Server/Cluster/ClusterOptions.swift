@@ -3,10 +3,11 @@ import DeltaCore
 import DeltaCrypto
 import Foundation
 
-/// The Main Worker's flags beyond the all-in-one server's (`ServerOptions`).
+/// The Main Worker's flags beyond `ServerOptions` (shared by `main-worker` and
+/// the all-in-one `deltadb`, which is a Main Worker with embedded workers).
 public struct ClusterOptions: ParsableArguments, Sendable {
-    @Option(name: .seed("grpc-addr"), help: "TCP address for the gRPC server (Processing Workers and gRPC clients).")
-    public var grpcAddr = "127.0.0.1:50051"
+    @Option(name: .seed("grpc-addr"), help: "TCP address for the gRPC server (Processing Workers and gRPC clients); main-worker default 127.0.0.1:50051, deltadb default none.")
+    public var grpcAddr: String?
 
     @Option(name: .seed("worker-secret"), help: "Secret Processing Workers present to Subscribe (or $WORKER_SECRET); generated and printed once if absent.")
     public var workerSecret: String?
@@ -24,6 +25,8 @@ public struct ClusterOptions: ParsableArguments, Sendable {
 
     /// The resolved cluster settings.
     public struct Resolved: Sendable {
+        /// Whether a gRPC listener was asked for (always for main-worker).
+        public var listensForGRPC: Bool
         public var grpcHost: String
         public var grpcPort: Int
         public var workerSecret: String
@@ -34,11 +37,16 @@ public struct ClusterOptions: ParsableArguments, Sendable {
         public var maxMessageBytes: Int
     }
 
-    /// Resolves flags and environment.
+    /// Resolves flags and environment; `defaultGRPCAddress` applies when
+    /// `-grpc-addr` is absent (nil: no gRPC listener).
     ///
     /// - Throws: `.badRequest` naming the flag for a malformed address, duration or size.
-    public func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws(DeltaError) -> Resolved {
-        let (host, port) = try ServerOptions.parseAddress(grpcAddr, flag: "-grpc-addr")
+    public func resolve(
+        defaultGRPCAddress: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(DeltaError) -> Resolved {
+        let address = grpcAddr ?? defaultGRPCAddress
+        let (host, port) = try address.map { (text) throws(DeltaError) in try ServerOptions.parseAddress(text, flag: "-grpc-addr") }
+            ?? ("127.0.0.1", 0)
         var secret = workerSecret ?? environment["WORKER_SECRET"] ?? ""
         let generated = secret.isEmpty
         if generated { secret = Hex.encode(SecureRandom.bytes(count: 24)) }
@@ -52,9 +60,23 @@ public struct ClusterOptions: ParsableArguments, Sendable {
             throw DeltaError(.badRequest, "-grpc-max-recv-msg-size must be at least 1024 bytes")
         }
         return Resolved(
-            grpcHost: host, grpcPort: port, workerSecret: secret, generatedSecret: generated,
+            listensForGRPC: address != nil, grpcHost: host, grpcPort: port, workerSecret: secret, generatedSecret: generated,
             workerTTL: .milliseconds(Int64(ttl * 1000)), heartbeatInterval: .milliseconds(Int64(beat * 1000)),
             maxMessageBytes: grpcMaxRecvMsgSize
+        )
+    }
+}
+
+/// Rejects a REST body limit that a gRPC hop could not carry.
+///
+/// - Throws: `.badRequest` naming both flags.
+public func checkMessageSizes(_ configuration: ServerConfiguration, _ cluster: ClusterOptions.Resolved) throws(DeltaError) {
+    // A PUT body travels inside one ProcessRequest, plus a little framing.
+    guard configuration.maxBodyBytes + 64 * 1024 <= cluster.maxMessageBytes else {
+        throw DeltaError(
+            .badRequest,
+            "-grpc-max-recv-msg-size (\(cluster.maxMessageBytes)) must exceed -rest-max-body-size "
+                + "(\(configuration.maxBodyBytes)) by at least 64 KiB: REST bodies are forwarded to Processing Workers over gRPC"
         )
     }
 }

@@ -2,6 +2,7 @@ import DeltaCore
 import DeltaCrypto
 import Foundation
 import GRPCCore
+import GRPCInProcessTransport
 import GRPCNIOTransportHTTP2
 import Hummingbird
 import Logging
@@ -10,15 +11,34 @@ import Logging
 /// and gRPC (`MainWorker`: worker subscription, heartbeats, Process for clients).
 ///
 /// It holds the keyring only to wrap it for Processing Workers; it never
-/// encrypts or decrypts an entity itself.
+/// encrypts or decrypts an entity itself. Processing Workers are separate
+/// processes (`proc-worker`) or embedded ones: the all-in-one `deltadb` is this
+/// same code with `embeddedWorkers` workers that subscribe, heartbeat and serve
+/// `Process` over grpc-swift-2's in-process transport.
 public enum MainWorkerServer {
-    /// Runs until the process is stopped.
+    /// How the Main Worker is deployed.
+    public struct Topology: Sendable {
+        /// Serve gRPC on `cluster.grpcHost:grpcPort` (external workers and clients).
+        public var listensForGRPC: Bool
+        /// Processing Workers started in this process.
+        public var embeddedWorkers: Int
+
+        public init(listensForGRPC: Bool, embeddedWorkers: Int) {
+            self.listensForGRPC = listensForGRPC
+            self.embeddedWorkers = embeddedWorkers
+        }
+    }
+
+    /// Runs until SIGINT or SIGTERM (graceful shutdown).
     ///
-    /// - Parameter onListening: called with the bound REST and gRPC ports.
+    /// REST starts once every embedded worker has subscribed, so the first
+    /// request never finds the data plane empty.
+    ///
+    /// - Parameter onListening: called with the bound REST port and gRPC port (nil without a listener).
     /// - Throws: `DeltaError` for a malformed key or unusable directory; transport errors.
     public static func run(
-        _ configuration: ServerConfiguration, cluster: ClusterOptions.Resolved, logger: Logger,
-        onListening: @escaping @Sendable (_ restPort: Int, _ grpcPort: Int) async -> Void = { _, _ in }
+        _ configuration: ServerConfiguration, cluster: ClusterOptions.Resolved, topology: Topology, logger: Logger,
+        onListening: @escaping @Sendable (_ restPort: Int, _ grpcPort: Int?) async -> Void = { _, _ in }
     ) async throws {
         let keyring = try configuration.keyring()
         let catalog = try await DeltaServer.makeCatalog(configuration, logger: logger)
@@ -26,33 +46,26 @@ public enum MainWorkerServer {
         let registry = WorkerRegistry(heartbeatInterval: cluster.heartbeatInterval, tokenTTL: cluster.workerTTL)
         let clients = WorkerClients(maxMessageBytes: cluster.maxMessageBytes)
         let router = WorkerRouter(registry: registry, clients: clients, logger: logger)
+        let embeddedCaches = EmbeddedCaches()
         let handler = MainWorkerHandler(
             workerSecret: Array(cluster.workerSecret.utf8), keyring: keyring, registry: registry, router: router,
             authenticator: authenticator, logger: logger
         )
         let restRouter = try DeltaServer.makeRouter(
-            configuration, catalog: catalog, entities: RoutedEntityOperations(router: router),
+            configuration, catalog: catalog, entities: RoutedEntityOperations(router: router, embedded: embeddedCaches),
             authenticator: authenticator, workers: .registry(registry)
         )
-        let transport = HTTP2ServerTransport.Posix(
-            address: .ipv4(host: cluster.grpcHost, port: cluster.grpcPort),
-            transportSecurity: .plaintext,
-            config: .defaults { $0.rpc.maxRequestPayloadSize = cluster.maxMessageBytes }
-        )
-        let grpcServer = GRPCServer(transport: transport, services: [handler])
-        let ports = PortRendezvous()
-        let app = DeltaServer.makeApplication(configuration, router: restRouter, logger: logger) { port in
-            if let grpcPort = await ports.rest(port) { await onListening(port, grpcPort) }
-        }
         try await withThrowingDiscardingTaskGroup { group in
-            group.addTask { try await grpcServer.serve() }
-            group.addTask {
-                let address = try await transport.listeningAddress
-                if let restPort = await ports.grpc(address.ipv4?.port ?? cluster.grpcPort) {
-                    await onListening(restPort, address.ipv4?.port ?? cluster.grpcPort)
-                }
+            if topology.embeddedWorkers > 0 {
+                try await startEmbeddedWorkers(
+                    topology.embeddedWorkers, in: &group, handler: handler, clients: clients, caches: embeddedCaches,
+                    catalog: catalog,
+                    configuration: configuration, cluster: cluster,
+                    // Other processes may write the same storage once external workers can join.
+                    verifiesCacheHits: topology.embeddedWorkers > 1 || topology.listensForGRPC, logger: logger
+                )
             }
-            group.addTask {
+            group.addStoppableTask {
                 // Forget silent workers and close their connections.
                 while !Task.isCancelled {
                     try await Task.sleep(for: cluster.heartbeatInterval)
@@ -60,25 +73,83 @@ public enum MainWorkerServer {
                     clients.retain(addresses: Set(registry.snapshot().compactMap(\.worker.address)))
                 }
             }
-            try await app.run()
+            var grpcPort: Int?
+            if topology.listensForGRPC {
+                let transport = HTTP2ServerTransport.Posix(
+                    address: .ipv4(host: cluster.grpcHost, port: cluster.grpcPort),
+                    transportSecurity: .plaintext,
+                    config: .defaults { $0.rpc.maxRequestPayloadSize = cluster.maxMessageBytes }
+                )
+                let server = GRPCServer(transport: transport, services: [handler])
+                group.addStoppableTask { try await server.serve() }
+                grpcPort = try await transport.listeningAddress.ipv4?.port ?? cluster.grpcPort
+            }
+            let app = DeltaServer.makeApplication(configuration, router: restRouter, logger: logger) { [grpcPort] port in
+                await onListening(port, grpcPort)
+            }
+            try await app.runService()
+            group.cancelAll()
+        }
+    }
+
+    /// Starts `count` Processing Workers in this process, each with its own cache
+    /// and keyring, subscribed through the in-process transport like any other
+    /// worker; returns once all have subscribed.
+    static func startEmbeddedWorkers(
+        _ count: Int, in group: inout ThrowingDiscardingTaskGroup<any Error>, handler: MainWorkerHandler,
+        clients: WorkerClients, caches: EmbeddedCaches, catalog: EntityCatalog, configuration: ServerConfiguration,
+        cluster: ClusterOptions.Resolved, verifiesCacheHits: Bool, logger: Logger
+    ) async throws {
+        let mainTransport = InProcessTransport()
+        let mainServer = GRPCServer(transport: mainTransport.server, services: [handler])
+        let mainClient = GRPCClient(transport: mainTransport.client)
+        group.addStoppableTask { try await mainServer.serve() }
+        group.addStoppableTask { try await mainClient.runConnections() }
+        let (subscribed, signal) = AsyncStream<Void>.makeStream()
+        for index in 1...count {
+            let workerID = "embedded-\(index)"
+            let address = "in-process:\(workerID)"
+            let keys = KeyringHolder()
+            let tokens = SessionTokens()
+            let load = InFlightCounter()
+            let service = DeltaServer.makeEntityService(
+                configuration, catalog: catalog, keys: keys, verifiesCacheHits: verifiesCacheHits)
+            caches.add { service.cache.stats }
+            let workerTransport = InProcessTransport()
+            let workerServer = GRPCServer(
+                transport: workerTransport.server,
+                services: [ProcessingWorkerHandler(workerID: workerID, entities: service, tokens: tokens, load: load, logger: logger)]
+            )
+            let workerClient = GRPCClient(transport: workerTransport.client)
+            clients.register(GRPCProcessChannel(client: workerClient, closes: false), address: address)
+            let agent = WorkerAgent(
+                workerID: workerID, mainAddress: "in-process", workerSecret: cluster.workerSecret,
+                tags: ["grpc_addr": address, "mode": "embedded"], keyring: keys, tokens: tokens, load: load,
+                cacheStats: { service.cache.stats }, logger: logger, onSubscribed: { signal.yield() }
+            )
+            group.addStoppableTask { try await workerServer.serve() }
+            group.addStoppableTask { try await workerClient.runConnections() }
+            group.addStoppableTask { try await agent.run(using: mainClient) }
+        }
+        var ready = 0
+        for await _ in subscribed {
+            ready += 1
+            if ready == count { break }
         }
     }
 }
 
-/// Calls back once both listeners are bound, whichever comes first.
-actor PortRendezvous {
-    private var restPort: Int?
-    private var grpcPort: Int?
-
-    /// Records the REST port; returns the gRPC port if it is already known.
-    func rest(_ port: Int) -> Int? {
-        restPort = port
-        return grpcPort
-    }
-
-    /// Records the gRPC port; returns the REST port if it is already known.
-    func grpc(_ port: Int) -> Int? {
-        grpcPort = port
-        return restPort
+extension ThrowingDiscardingTaskGroup<any Error> {
+    /// Adds a task that runs until the group is cancelled at shutdown; its
+    /// cancellation is the normal way to stop, not an error.
+    mutating func addStoppableTask(_ body: @escaping @Sendable () async throws -> Void) {
+        addTask {
+            do {
+                try await body()
+            } catch is CancellationError {
+            } catch where Task.isCancelled {
+                // Transports report shutdown in their own error types.
+            }
+        }
     }
 }

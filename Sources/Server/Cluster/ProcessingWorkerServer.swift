@@ -32,18 +32,29 @@ public enum ProcessingWorkerServer {
             config: .defaults { $0.rpc.maxRequestPayloadSize = options.maxMessageBytes }
         )
         let server = GRPCServer(transport: transport, services: [handler])
-        try await withThrowingDiscardingTaskGroup { group in
-            group.addTask { try await server.serve() }
-            let address = try await transport.listeningAddress
-            let port = address.ipv4?.port ?? options.grpcPort
-            // Advertise a connectable address: a wildcard bind is reached via loopback.
-            let host = ["0.0.0.0", ""].contains(options.grpcHost) ? "127.0.0.1" : options.grpcHost
-            let agent = WorkerAgent(
-                workerID: options.workerID, mainAddress: options.mainAddress, workerSecret: options.workerSecret,
-                tags: ["grpc_addr": "\(host):\(port)"], keyring: keys, tokens: tokens, load: load,
-                cacheStats: { service.cache.stats }, logger: logger, onSubscribed: { onReady(port) }
-            )
-            try await agent.run()
+        // SIGTERM / SIGINT stop the worker in order: the agent returns (dropping keys
+        // and tokens), the server stops accepting work.
+        let work = Task {
+            try await withThrowingDiscardingTaskGroup { group in
+                group.addStoppableTask { try await server.serve() }
+                let address = try await transport.listeningAddress
+                let port = address.ipv4?.port ?? options.grpcPort
+                // Advertise a connectable address: a wildcard bind is reached via loopback.
+                let host = ["0.0.0.0", ""].contains(options.grpcHost) ? "127.0.0.1" : options.grpcHost
+                let agent = WorkerAgent(
+                    workerID: options.workerID, mainAddress: options.mainAddress, workerSecret: options.workerSecret,
+                    tags: ["grpc_addr": "\(host):\(port)"], keyring: keys, tokens: tokens, load: load,
+                    cacheStats: { service.cache.stats }, logger: logger, onSubscribed: { onReady(port) }
+                )
+                try await agent.run()
+                group.cancelAll()
+            }
         }
+        let signals = StopSignals { work.cancel() }
+        defer { signals.cancel() }
+        do {
+            try await work.value
+        } catch is CancellationError {}
+        logger.info("stopped; keys dropped from memory")
     }
 }

@@ -1,6 +1,7 @@
 import DeltaCache
 import DeltaCore
 import Foundation
+import Synchronization
 import WorkerProtocol
 
 /// The Main Worker's data plane: each entity operation becomes a `ProcessRequest`
@@ -8,6 +9,8 @@ import WorkerProtocol
 /// no encryption key and never sees a document except in transit.
 struct RoutedEntityOperations: EntityOperations {
     let router: WorkerRouter
+    /// Live counters of embedded workers (remote ones report theirs in heartbeats).
+    let embedded: EmbeddedCaches
 
     func put(database: String, body: [UInt8], ifMatch: String?, ifNoneMatch: String?) async throws(DeltaError) -> [String: UInt64] {
         var request = Self.request(.putBatch, database: database, key: "")
@@ -44,8 +47,9 @@ struct RoutedEntityOperations: EntityOperations {
         return (Array(response.result), UInt64(clamping: response.version))
     }
 
+    /// Remote workers' counters as of their last heartbeat, plus embedded workers' live ones.
     func cacheStats() async -> CacheStats {
-        router.registry.cacheStats()
+        router.registry.cacheStats { !$0.isEmbedded } + embedded.stats()
     }
 
     private static func request(_ operation: ProcessOperation, database: String, key: String) -> ProcessRequest {
@@ -54,5 +58,31 @@ struct RoutedEntityOperations: EntityOperations {
         request.databaseName = database
         request.entityKey = key
         return request
+    }
+}
+
+/// The caches of the Processing Workers embedded in this process.
+final class EmbeddedCaches: Sendable {
+    private let sources = Mutex<[@Sendable () -> CacheStats]>([])
+
+    init() {}
+
+    func add(_ source: @escaping @Sendable () -> CacheStats) {
+        sources.withLock { $0.append(source) }
+    }
+
+    /// The sum of their counters now.
+    func stats() -> CacheStats {
+        sources.withLock { $0 }.reduce(CacheStats()) { $0 + $1() }
+    }
+}
+
+extension CacheStats {
+    /// Field-by-field sum.
+    static func + (lhs: CacheStats, rhs: CacheStats) -> CacheStats {
+        CacheStats(
+            hits: lhs.hits + rhs.hits, misses: lhs.misses + rhs.misses, evictions: lhs.evictions + rhs.evictions,
+            expirations: lhs.expirations + rhs.expirations, count: lhs.count + rhs.count, bytes: lhs.bytes + rhs.bytes
+        )
     }
 }

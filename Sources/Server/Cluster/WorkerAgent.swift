@@ -35,18 +35,24 @@ struct WorkerAgent: Sendable {
         let (host, port) = try GRPCAddress.parse(mainAddress, flag: "-main-addr")
         let transport = try HTTP2ClientTransport.Posix(target: .dns(host: host, port: port), transportSecurity: .plaintext)
         let client = GRPCClient(transport: transport)
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { try await client.runConnections() }
+            defer { client.beginGracefulShutdown() }
+            try await run(using: client)
+        }
+    }
+
+    /// Runs over a client the caller keeps running (an embedded worker uses the
+    /// in-process transport). Drops the keys and tokens when it returns.
+    func run<Transport: ClientTransport>(using client: GRPCClient<Transport>) async throws {
         defer {
             keyring.clear()
             tokens.clear()
         }
-        try await withThrowingDiscardingTaskGroup { group in
-            group.addTask { try await client.runConnections() }
-            defer { client.beginGracefulShutdown() }
-            try await loop(MainWorkerService.Client(wrapping: client))
-        }
+        try await loop(MainWorkerService.Client(wrapping: client))
     }
 
-    private func loop(_ main: MainWorkerService.Client<HTTP2ClientTransport.Posix>) async throws {
+    private func loop<Transport>(_ main: MainWorkerService.Client<Transport>) async throws {
         var interval = Duration.seconds(2)
         var needsSubscribe = true
         var announced = false
@@ -81,7 +87,7 @@ struct WorkerAgent: Sendable {
     }
 
     /// Subscribes with a fresh key pair, installs the keyring and token; returns the heartbeat interval.
-    private func subscribe(_ main: MainWorkerService.Client<HTTP2ClientTransport.Posix>) async throws -> Duration {
+    private func subscribe<Transport>(_ main: MainWorkerService.Client<Transport>) async throws -> Duration {
         let pair = try RSAKeyPair.generate()
         var request = SubscribeRequest()
         request.workerId = workerID
@@ -95,7 +101,7 @@ struct WorkerAgent: Sendable {
     }
 
     /// One heartbeat; true if the worker must Subscribe again.
-    private func beat(_ main: MainWorkerService.Client<HTTP2ClientTransport.Posix>) async throws -> Bool {
+    private func beat<Transport>(_ main: MainWorkerService.Client<Transport>) async throws -> Bool {
         let stats = cacheStats()
         var request = HeartbeatRequest()
         request.workerId = workerID
@@ -118,7 +124,7 @@ struct WorkerAgent: Sendable {
     }
 
     /// Renews the token once less than a third of its lifetime is left.
-    private func renewIfDue(_ main: MainWorkerService.Client<HTTP2ClientTransport.Posix>) async throws {
+    private func renewIfDue<Transport>(_ main: MainWorkerService.Client<Transport>) async throws {
         guard let token = tokens.current, let expiry = tokens.currentExpiry else { return }
         guard expiry.timeIntervalSinceNow < tokens.lifetime / 3 else { return }
         var request = RenewTokenRequest()

@@ -2,26 +2,58 @@ import DeltaCore
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import Synchronization
+import WorkerProtocol
 
-/// One gRPC client per Processing Worker address, created on first use and
-/// kept open (HTTP/2 multiplexes concurrent calls over one connection).
+/// A way to call one Processing Worker's `ProcessingWorker.Process`.
+protocol ProcessChannel: Sendable {
+    func process(_ request: ProcessRequest, metadata: Metadata, options: CallOptions) async throws -> ProcessResponse
+    /// Stops the channel's connections (no effect on in-process channels).
+    func close()
+}
+
+/// A channel over any gRPC client (HTTP/2 for remote workers, in-process for embedded ones).
+struct GRPCProcessChannel<Transport: ClientTransport>: ProcessChannel {
+    let client: GRPCClient<Transport>
+    let closes: Bool
+
+    func process(_ request: ProcessRequest, metadata: Metadata, options: CallOptions) async throws -> ProcessResponse {
+        try await ProcessingWorkerService.Client(wrapping: client).process(request, metadata: metadata, options: options)
+    }
+
+    func close() {
+        if closes { client.beginGracefulShutdown() }
+    }
+}
+
+/// The Main Worker's channels to Processing Workers, by the worker's `grpc_addr`.
 ///
-/// Clients of workers that left the registry are closed by `retain(addresses:)`.
+/// Remote workers (`host:port`) get an HTTP/2 client on first use, kept open
+/// (HTTP/2 multiplexes concurrent calls over one connection) and closed by
+/// `retain(addresses:)` once the worker has left the registry. Embedded workers
+/// are registered up front under an `in-process:` address and never closed.
 final class WorkerClients: Sendable {
-    typealias Client = GRPCClient<HTTP2ClientTransport.Posix>
+    private struct Entry {
+        var channel: any ProcessChannel
+        var pinned: Bool
+    }
 
-    private let clients = Mutex<[String: (client: Client, task: Task<Void, Never>)]>([:])
+    private let channels = Mutex<[String: Entry]>([:])
     private let maxMessageBytes: Int
 
     init(maxMessageBytes: Int) {
         self.maxMessageBytes = maxMessageBytes
     }
 
-    /// The client for `address` (`host:port`).
+    /// Registers an embedded worker's channel under `address`.
+    func register(_ channel: any ProcessChannel, address: String) {
+        channels.withLock { $0[address] = Entry(channel: channel, pinned: true) }
+    }
+
+    /// The channel for `address` (`host:port`, or a registered `in-process:` address).
     ///
-    /// - Throws: `.unavailable` if the address cannot be parsed.
-    func client(for address: String) throws(DeltaError) -> Client {
-        if let existing = clients.withLock({ $0[address]?.client }) { return existing }
+    /// - Throws: `.unavailable` if the address cannot be parsed or connected to.
+    func channel(for address: String) throws(DeltaError) -> any ProcessChannel {
+        if let existing = channels.withLock({ $0[address]?.channel }) { return existing }
         let (host, port) = try GRPCAddress.parse(address, flag: "grpc_addr")
         let transport: HTTP2ClientTransport.Posix
         do {
@@ -33,26 +65,30 @@ final class WorkerClients: Sendable {
         } catch {
             throw DeltaError(.unavailable, "cannot connect to the Processing Worker at \(address)", cause: error)
         }
-        let client = Client(transport: transport)
-        return clients.withLock { clients in
-            if let existing = clients[address] { return existing.client }
-            let task = Task<Void, Never> { _ = try? await client.runConnections() }
-            clients[address] = (client, task)
-            return client
+        let client = GRPCClient(transport: transport)
+        let created = GRPCProcessChannel(client: client, closes: true)
+        let (channel, isNew) = channels.withLock { channels -> (any ProcessChannel, Bool) in
+            if let existing = channels[address] { return (existing.channel, false) }
+            channels[address] = Entry(channel: created, pinned: false)
+            return (created, true)
         }
+        if isNew {
+            Task { try? await client.runConnections() }
+        }
+        return channel
     }
 
-    /// Closes the clients of addresses not in `addresses`.
+    /// Closes the channels of remote addresses not in `addresses`.
     func retain(addresses: Set<String>) {
-        let stale = clients.withLock { clients in
-            let stale = clients.filter { !addresses.contains($0.key) }
-            for address in stale.keys { clients[address] = nil }
-            return Array(stale.values)
+        let stale = channels.withLock { channels in
+            let stale = channels.filter { !$0.value.pinned && !addresses.contains($0.key) }
+            for address in stale.keys { channels[address] = nil }
+            return stale.values.map(\.channel)
         }
-        for entry in stale { entry.client.beginGracefulShutdown() }
+        for channel in stale { channel.close() }
     }
 
-    /// Closes every client.
+    /// Closes every remote channel.
     func shutdown() {
         retain(addresses: [])
     }

@@ -25,6 +25,9 @@ final class WorkerRegistry: Sendable {
         var tokens: [(value: String, expiresAt: Date)]
         var cache = CacheStats()
 
+        /// Whether the worker runs inside the Main Worker's process.
+        var isEmbedded: Bool { tags["mode"] == "embedded" }
+
         /// Where the worker serves `ProcessingWorker`, from its `grpc_addr` tag.
         var address: String? { tags["grpc_addr"].flatMap { $0.isEmpty ? nil : $0 } }
     }
@@ -120,16 +123,10 @@ final class WorkerRegistry: Sendable {
         }
     }
 
-    /// The sum of the workers' reported cache counters.
-    func cacheStats() -> CacheStats {
+    /// The sum of the reported cache counters of the workers that `include` selects.
+    func cacheStats(of include: (Worker) -> Bool = { _ in true }) -> CacheStats {
         state.withLock { state in
-            state.workers.values.reduce(CacheStats()) {
-                CacheStats(
-                    hits: $0.hits + $1.cache.hits, misses: $0.misses + $1.cache.misses,
-                    evictions: $0.evictions + $1.cache.evictions, expirations: $0.expirations + $1.cache.expirations,
-                    count: $0.count + $1.cache.count, bytes: $0.bytes + $1.cache.bytes
-                )
-            }
+            state.workers.values.filter(include).reduce(CacheStats()) { $0 + $1.cache }
         }
     }
 

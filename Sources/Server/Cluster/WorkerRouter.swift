@@ -61,10 +61,10 @@ struct WorkerRouter: Sendable {
     }
 
     private func call(_ target: WorkerRegistry.Target, _ request: ProcessRequest) async throws -> ProcessResponse {
-        let client = ProcessingWorkerService.Client(wrapping: try clients.client(for: target.address))
+        let channel = try clients.channel(for: target.address)
         var message = request
         message.token = ""  // the client's credential stays on the Main Worker
-        return try await client.process(
+        return try await channel.process(
             message, metadata: ["authorization": "Bearer \(target.token)"], options: clients.callOptions
         )
     }
