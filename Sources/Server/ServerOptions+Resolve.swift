@@ -83,13 +83,7 @@ extension ServerOptions {
         )
         configuration.authFailureBurst = authFailureBurst
         configuration.previousKeys = previousKeys
-        if let endpoint = s3Endpoint, !endpoint.isEmpty {
-            configuration.s3 = try S3Configuration(
-                endpoint: endpoint,
-                accessKey: s3AccessKey ?? environment["S3_ACCESS_KEY"] ?? "",
-                secretKey: s3SecretKey ?? environment["S3_SECRET_KEY"] ?? "",
-                bucket: s3Bucket, useSSL: s3UseSSL, region: s3Region)
-        }
+        configuration.s3 = try s3.resolve(environment: environment)
         return (configuration, generated)
     }
 

@@ -51,23 +51,7 @@ public struct ServerOptions: ParsableArguments, Sendable {
     @Option(name: .seed("auth-failure-burst"), help: "Failed authentications one client address may make in a row before getting 429 (refills at one per second).")
     public var authFailureBurst = 10
 
-    @Option(name: .seed("s3-endpoint"), help: "S3-compatible endpoint (host:port, or an http(s):// URL); when set, entities are stored in S3 instead of <shared-fs>/files.")
-    public var s3Endpoint: String?
-
-    @Option(name: .seed("s3-access-key"), help: "S3 access key (or $S3_ACCESS_KEY).")
-    public var s3AccessKey: String?
-
-    @Option(name: .seed("s3-secret-key"), help: "S3 secret key (or $S3_SECRET_KEY); never logged.")
-    public var s3SecretKey: String?
-
-    @Option(name: .seed("s3-bucket"), help: "S3 bucket holding files/.")
-    public var s3Bucket = "deltadatabase"
-
-    @Flag(name: .seed("s3-use-ssl"), help: "Use https for a host:port -s3-endpoint.")
-    public var s3UseSSL = false
-
-    @Option(name: .seed("s3-region"), help: "S3 region used for request signing.")
-    public var s3Region = "us-east-1"
+    @OptionGroup public var s3: S3Options
 
     public init() {}
 }

@@ -31,6 +31,8 @@ public struct ProcWorkerOptions: ParsableArguments, Sendable {
     @Option(name: .seed("grpc-max-recv-msg-size"), help: "Largest gRPC message in bytes this worker accepts (match the Main Worker's).")
     public var grpcMaxRecvMsgSize = 4 << 20
 
+    @OptionGroup public var s3: S3Options
+
     public init() {}
 
     /// The resolved settings.
@@ -65,10 +67,11 @@ public struct ProcWorkerOptions: ParsableArguments, Sendable {
         guard grpcMaxRecvMsgSize >= 1024 else {
             throw DeltaError(.badRequest, "-grpc-max-recv-msg-size must be at least 1024 bytes")
         }
-        let storage = ServerConfiguration(
+        var storage = ServerConfiguration(
             sharedFS: sharedFS, adminKey: "", masterKeyHex: "", cacheSize: cacheSize,
             cacheTTLSeconds: try GoDuration.seconds(cacheTTL), cacheMaxBytes: cacheMaxBytes, writerID: id
         )
+        storage.s3 = try s3.resolve(environment: environment)
         return Resolved(
             mainAddress: mainAddr, workerID: id, grpcHost: host, grpcPort: port, workerSecret: secret,
             maxMessageBytes: grpcMaxRecvMsgSize, storage: storage
