@@ -15,6 +15,7 @@ apt_install() {
 need_apt=()
 pkg-config --exists openssl 2>/dev/null || need_apt+=(libssl-dev pkg-config)
 command -v tsc >/dev/null 2>&1 || need_apt+=(node-typescript)
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)  # the TLS test makes a throw-away CA
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   echo "install-deps: apt-get install ${need_apt[*]}"

@@ -43,6 +43,11 @@ MAIN_WORKER_BIN="$PWD/.build/debug/main-worker" PROC_WORKER_BIN="$PWD/.build/deb
 stage "split mode: 1 main-worker + 3 proc-workers, failover after kill -9, restart, coherence"
 MAIN_WORKER_BIN="$PWD/.build/debug/main-worker" PROC_WORKER_BIN="$PWD/.build/debug/proc-worker" python3 scripts/cluster_test.py
 
+stage "mutual TLS between workers and for gRPC clients (-tls-cert/-tls-key/-tls-ca)"
+# GRPC_VERBOSITY: grpcio's C core would log the refused handshakes the test provokes.
+GRPC_VERBOSITY=NONE MAIN_WORKER_BIN="$PWD/.build/debug/main-worker" PROC_WORKER_BIN="$PWD/.build/debug/proc-worker" \
+  python3 scripts/tls_test.py
+
 stage "key rotation: A → B with A previous → deltadb rewrap → B alone, in split mode"
 MAIN_WORKER_BIN="$PWD/.build/debug/main-worker" PROC_WORKER_BIN="$PWD/.build/debug/proc-worker" \
   DELTADB_BIN="$PWD/.build/debug/deltadb" python3 scripts/rotation_test.py

@@ -35,6 +35,22 @@ struct ClusterOptionsTests {
         #expect(error?.message.contains(flag) == true, "\(error?.message ?? "")")
     }
 
+    @Test("mutual TLS needs all three files, and readable ones")
+    func tls() throws {
+        #expect(try ClusterOptions.parse([]).resolve(defaultGRPCAddress: nil, environment: [:]).tls == nil)
+        let partial = #expect(throws: DeltaError.self) {
+            try ClusterOptions.parse(["-tls-cert=/etc/hostname"]).resolve(defaultGRPCAddress: nil, environment: [:])
+        }
+        #expect(partial?.message.contains("-tls-key") == true)
+        let missing = #expect(throws: DeltaError.self) {
+            try ProcWorkerOptions.parse(["-worker-secret=s", "-tls-cert=/nope", "-tls-key=/nope", "-tls-ca=/nope"]).resolve(environment: [:])
+        }
+        #expect(missing?.message.contains("-tls-cert '/nope' is not a readable file") == true)
+        let resolved = try ClusterOptions.parse(["-tls-cert=/etc/hostname", "-tls-key=/etc/hostname", "-tls-ca=/etc/hostname"])
+            .resolve(defaultGRPCAddress: nil, environment: [:])
+        #expect(resolved.tls?.certificatePath == "/etc/hostname" && resolved.tls?.caPath == "/etc/hostname")
+    }
+
     @Test("REST bodies must fit into a gRPC message")
     func messageSizes() throws {
         let (configuration, _) = try ServerOptions.parse(["-master-key=\(key)", "-admin-key=a", "-rest-max-body-size=8388608"])

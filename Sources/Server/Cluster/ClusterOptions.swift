@@ -21,6 +21,8 @@ public struct ClusterOptions: ParsableArguments, Sendable {
     @Option(name: .seed("grpc-max-recv-msg-size"), help: "Largest gRPC message in bytes the server accepts.")
     public var grpcMaxRecvMsgSize = 4 << 20
 
+    @OptionGroup public var tls: TLSOptions
+
     public init() {}
 
     /// The resolved cluster settings.
@@ -35,6 +37,8 @@ public struct ClusterOptions: ParsableArguments, Sendable {
         public var workerTTL: Duration
         public var heartbeatInterval: Duration
         public var maxMessageBytes: Int
+        /// Mutual TLS for the gRPC listener and connections to workers; nil: plaintext.
+        public var tls: MutualTLS?
     }
 
     /// Resolves flags and environment; `defaultGRPCAddress` applies when
@@ -62,7 +66,7 @@ public struct ClusterOptions: ParsableArguments, Sendable {
         return Resolved(
             listensForGRPC: address != nil, grpcHost: host, grpcPort: port, workerSecret: secret, generatedSecret: generated,
             workerTTL: .milliseconds(Int64(ttl * 1000)), heartbeatInterval: .milliseconds(Int64(beat * 1000)),
-            maxMessageBytes: grpcMaxRecvMsgSize
+            maxMessageBytes: grpcMaxRecvMsgSize, tls: try tls.resolve()
         )
     }
 }

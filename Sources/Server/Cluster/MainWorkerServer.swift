@@ -44,7 +44,7 @@ public enum MainWorkerServer {
         let catalog = try await DeltaServer.makeCatalog(configuration, logger: logger)
         let authenticator = try DeltaServer.makeAuthenticator(configuration)
         let registry = WorkerRegistry(heartbeatInterval: cluster.heartbeatInterval, tokenTTL: cluster.workerTTL)
-        let clients = WorkerClients(maxMessageBytes: cluster.maxMessageBytes)
+        let clients = WorkerClients(maxMessageBytes: cluster.maxMessageBytes, tls: cluster.tls)
         let router = WorkerRouter(registry: registry, clients: clients, logger: logger)
         let embeddedCaches = EmbeddedCaches()
         let handler = MainWorkerHandler(
@@ -77,7 +77,7 @@ public enum MainWorkerServer {
             if topology.listensForGRPC {
                 let transport = HTTP2ServerTransport.Posix(
                     address: .ipv4(host: cluster.grpcHost, port: cluster.grpcPort),
-                    transportSecurity: .plaintext,
+                    transportSecurity: cluster.tls.serverSecurity,
                     config: .defaults { $0.rpc.maxRequestPayloadSize = cluster.maxMessageBytes }
                 )
                 let server = GRPCServer(transport: transport, services: [handler])

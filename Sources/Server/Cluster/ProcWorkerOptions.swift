@@ -33,6 +33,8 @@ public struct ProcWorkerOptions: ParsableArguments, Sendable {
 
     @OptionGroup public var s3: S3Options
 
+    @OptionGroup public var tls: TLSOptions
+
     public init() {}
 
     /// The resolved settings.
@@ -43,6 +45,8 @@ public struct ProcWorkerOptions: ParsableArguments, Sendable {
         public var grpcPort: Int
         public var workerSecret: String
         public var maxMessageBytes: Int
+        /// Mutual TLS for this worker's listener and its connection to the Main Worker.
+        public var tls: MutualTLS?
         /// The storage and cache settings, in the all-in-one server's shape (no keys).
         public var storage: ServerConfiguration
     }
@@ -74,7 +78,7 @@ public struct ProcWorkerOptions: ParsableArguments, Sendable {
         storage.s3 = try s3.resolve(environment: environment)
         return Resolved(
             mainAddress: mainAddr, workerID: id, grpcHost: host, grpcPort: port, workerSecret: secret,
-            maxMessageBytes: grpcMaxRecvMsgSize, storage: storage
+            maxMessageBytes: grpcMaxRecvMsgSize, tls: try tls.resolve(), storage: storage
         )
     }
 }

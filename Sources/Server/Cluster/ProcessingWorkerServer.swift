@@ -28,7 +28,7 @@ public enum ProcessingWorkerServer {
             workerID: options.workerID, entities: service, tokens: tokens, load: load, logger: logger)
         let transport = HTTP2ServerTransport.Posix(
             address: .ipv4(host: options.grpcHost, port: options.grpcPort),
-            transportSecurity: .plaintext,
+            transportSecurity: options.tls.serverSecurity,
             config: .defaults { $0.rpc.maxRequestPayloadSize = options.maxMessageBytes }
         )
         let server = GRPCServer(transport: transport, services: [handler])
@@ -43,6 +43,7 @@ public enum ProcessingWorkerServer {
                 let host = ["0.0.0.0", ""].contains(options.grpcHost) ? "127.0.0.1" : options.grpcHost
                 let agent = WorkerAgent(
                     workerID: options.workerID, mainAddress: options.mainAddress, workerSecret: options.workerSecret,
+                    tls: options.tls,
                     tags: ["grpc_addr": "\(host):\(port)"], keyring: keys, tokens: tokens, load: load,
                     cacheStats: { service.cache.stats }, logger: logger, onSubscribed: { onReady(port) }
                 )

@@ -18,6 +18,8 @@ struct WorkerAgent: Sendable {
     let workerID: String
     let mainAddress: String
     let workerSecret: String
+    /// Mutual TLS for the connection to the Main Worker (remote workers only).
+    var tls: MutualTLS? = nil
     /// Tags sent with Subscribe; must include `grpc_addr`.
     let tags: [String: String]
     let keyring: KeyringHolder
@@ -33,7 +35,8 @@ struct WorkerAgent: Sendable {
     /// configuration needs no worker restart).
     func run() async throws {
         let (host, port) = try GRPCAddress.parse(mainAddress, flag: "-main-addr")
-        let transport = try HTTP2ClientTransport.Posix(target: .dns(host: host, port: port), transportSecurity: .plaintext)
+        let transport = try HTTP2ClientTransport.Posix(
+            target: GRPCAddress.target(host: host, port: port), transportSecurity: tls.clientSecurity)
         let client = GRPCClient(transport: transport)
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await client.runConnections() }

@@ -39,9 +39,11 @@ final class WorkerClients: Sendable {
 
     private let channels = Mutex<[String: Entry]>([:])
     private let maxMessageBytes: Int
+    private let tls: MutualTLS?
 
-    init(maxMessageBytes: Int) {
+    init(maxMessageBytes: Int, tls: MutualTLS? = nil) {
         self.maxMessageBytes = maxMessageBytes
+        self.tls = tls
     }
 
     /// Registers an embedded worker's channel under `address`.
@@ -58,8 +60,8 @@ final class WorkerClients: Sendable {
         let transport: HTTP2ClientTransport.Posix
         do {
             transport = try HTTP2ClientTransport.Posix(
-                target: .dns(host: host, port: port),
-                transportSecurity: .plaintext,
+                target: GRPCAddress.target(host: host, port: port),
+                transportSecurity: tls.clientSecurity,
                 config: .defaults { $0.http2.maxFrameSize = 1 << 20 }
             )
         } catch {
@@ -111,5 +113,15 @@ enum GRPCAddress {
     /// - Throws: `.badRequest` naming `flag` for a malformed address.
     static func parse(_ address: String, flag: String) throws(DeltaError) -> (host: String, port: Int) {
         try ServerOptions.parseAddress(address, flag: flag)
+    }
+
+    /// The client target for `host`: IP literals as such (TLS then sends no SNI,
+    /// which must not carry an IP address), anything else resolved by DNS.
+    static func target(host: String, port: Int) -> any ResolvableTarget {
+        if host.contains(":") { return .ipv6(host: host, port: port) }
+        if host.split(separator: ".").count == 4, host.split(separator: ".").allSatisfy({ UInt8($0) != nil }) {
+            return .ipv4(host: host, port: port)
+        }
+        return .dns(host: host, port: port)
     }
 }
