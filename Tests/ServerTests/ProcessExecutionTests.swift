@@ -77,6 +77,19 @@ struct ProcessExecutionTests {
         #expect(try await run(request("GET", key: "a")).version == 1)  // unchanged
     }
 
+    @Test("writes over gRPC are validated like REST: INVALID_ARGUMENT with every failing pointer, nothing stored")
+    func schemaValidation() async throws {
+        try service.catalog.schemas.put("db", bytes: Array(#"{"type":"object","required":["n"],"properties":{"n":{"type":"integer"}}}"#.utf8))
+        let error = await #expect(throws: DeltaError.self) { try await run(request("PUT", payload: #"{"n":"x"}"#)) }
+        #expect(error?.code == .schemaViolation)
+        #expect(error?.details.map(\.pointer) == ["/n"])
+        let rpc = try #require(error?.rpcError)
+        #expect(rpc.code == .invalidArgument)
+        #expect(DeltaError(rpcError: rpc).details.map(\.pointer) == ["/n"])
+        await #expect(throws: DeltaError.self) { try await run(request("GET")) }
+        #expect(try await run(request("PUT", payload: #"{"n":1}"#)).version == 1)
+    }
+
     @Test("bad requests are 4xx-style errors that change nothing")
     func badRequests() async throws {
         for (request, code) in [
