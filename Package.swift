@@ -137,7 +137,9 @@ let package = Package(
         .executableTarget(
             name: "Bench",
             dependencies: [
-                "DeltaSchema", "DeltaJSON",
+                "DeltaSchema", "DeltaJSON", "WorkerProtocol",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
