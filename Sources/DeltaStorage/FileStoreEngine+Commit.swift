@@ -34,11 +34,11 @@ extension FileStoreEngine {
         do {
             try fileSystem.writeNewFileDurably(blobTemp, next.ciphertext)
             try fileSystem.rename(blobTemp, paths.blob(version))
-            try fileSystem.syncDirectory(paths.directory)
+            try syncEntries(of: paths)
             try fileSystem.writeNewFileDurably(sidecarTemp, sidecarBytes)
             try fileSystem.rename(sidecarTemp, paths.sidecar)
             committed = true
-            try fileSystem.syncDirectory(paths.directory)
+            try syncEntries(of: paths)
         } catch {
             if !committed {
                 // Undo what this write created; the old version was never touched.
@@ -64,11 +64,18 @@ extension FileStoreEngine {
     func delete(_ current: EntityMetadata, _ id: EntityID, _ paths: EntityPaths) throws(DeltaError) {
         do {
             try fileSystem.unlink(paths.sidecar)
-            try fileSystem.syncDirectory(paths.directory)
+            try syncEntries(of: paths)
         } catch {
             throw DeltaError.storage("could not delete \(id)", error)
         }
         try? fileSystem.unlinkIfPresent(paths.blob(current.version))
+    }
+
+    /// Makes the renames and unlinks in the entity's directory durable, sharing the
+    /// fsync with concurrent writers in the same directory (see `DirectorySyncGroup`).
+    func syncEntries(of paths: EntityPaths) throws {
+        let fileSystem = fileSystem
+        try directorySyncs.sync(paths.directory) { try fileSystem.syncDirectory(paths.directory) }
     }
 
     /// Sidecars are written with sorted keys so identical metadata gives identical bytes.

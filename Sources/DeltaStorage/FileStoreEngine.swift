@@ -17,6 +17,8 @@ struct FileStoreEngine: Sendable {
     /// A short, file-name-safe form of the writer id, put into temp-file names so an
     /// operator can tell which process left one behind.
     let writerTag: String
+    /// Shares directory fsyncs between concurrent writers (group commit).
+    let directorySyncs = DirectorySyncGroup()
 
     init(fileSystem: any FileSystemOps, layout: FileLayout, writerID: String) {
         self.fileSystem = fileSystem
