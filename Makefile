@@ -5,7 +5,7 @@ REST_ADDR ?= 127.0.0.1:8080
 DEV_KEY_FILE ?= .dev-master-key
 BIN := .build/debug
 
-.PHONY: run build test bench generate check-generated clean deps
+.PHONY: run build test bench bench-scale generate check-generated clean deps
 
 ## Start the all-in-one server on $(REST_ADDR) with data in $(DATA).
 run:
@@ -20,10 +20,21 @@ build:
 test:
 	scripts/test.sh
 
-## Throughput measurements (release build; every workload is bounded in time).
+BENCH_PRODUCTS := deltadb main-worker proc-worker deltadb-bench
+
+## Throughput and latency against this machine's ceilings (nginx, etcd, fsync); one
+## table, bench/results/latest.json. Release build; every workload is bounded in time.
 bench:
-	$(SWIFT) build -c release --product deltadb-bench
-	.build/release/deltadb-bench schema
+	scripts/install-bench-deps.sh
+	@for product in $(BENCH_PRODUCTS); do $(SWIFT) build -c release --product $$product || exit 1; done
+	python3 scripts/bench.py
+
+## Many entities on disk (BENCH_SCALE_N, default 1000000): load time, listing, cold GET,
+## start-up, RSS; bench/results/scale.json. See docs/performance.md.
+bench-scale:
+	scripts/install-bench-deps.sh
+	$(SWIFT) build -c release --product deltadb
+	python3 scripts/bench_scale.py
 
 deps:
 	scripts/install-deps.sh
