@@ -37,23 +37,23 @@ struct Serve: AsyncParsableCommand {
         let (configuration, generated) = try options.resolve()
         let resolved = try cluster.resolve(defaultGRPCAddress: nil)
         try checkMessageSizes(configuration, resolved)
-        announce(generated)
+        Console.announce(generated)
         if resolved.generatedSecret && resolved.listensForGRPC {
-            say("Generated worker secret (pass it to proc-workers joining on -grpc-addr): \(resolved.workerSecret)")
+            Console.say("Generated worker secret (pass it to proc-workers joining on -grpc-addr): \(resolved.workerSecret)")
         }
-        let logger = makeLogger("deltadb")
+        let logger = Console.logger("deltadb")
         logger.info("starting", metadata: ["config": "\(configuration)", "workers": "\(workers)"])
         guard workers > 0 else {
             let app = try await DeltaServer.makeApplication(configuration, logger: logger) { port in
-                say("DeltaDatabase listening on http://\(configuration.restHost):\(port)")
+                Console.say("DeltaDatabase listening on http://\(configuration.restHost):\(port)")
             }
             try await app.runService()
             return
         }
         let topology = MainWorkerServer.Topology(listensForGRPC: resolved.listensForGRPC, embeddedWorkers: workers)
         try await MainWorkerServer.run(configuration, cluster: resolved, topology: topology, logger: logger) { port, grpcPort in
-            say("DeltaDatabase listening on http://\(configuration.restHost):\(port)")
-            if let grpcPort { say("gRPC listening on \(resolved.grpcHost):\(grpcPort)") }
+            Console.say("DeltaDatabase listening on http://\(configuration.restHost):\(port)")
+            if let grpcPort { Console.say("gRPC listening on \(resolved.grpcHost):\(grpcPort)") }
         }
     }
 }
@@ -76,36 +76,11 @@ struct Rewrap: AsyncParsableCommand {
         guard generated.masterKeyHex == nil else {
             throw ValidationError("rewrap needs the active key: pass -master-key, MASTER_KEY or -master-key-file")
         }
-        let report = try await DeltaServer.rewrap(configuration, logger: makeLogger("deltadb-rewrap")) { database, report in
-            say("rewrap: \(database): \(report)")
+        let report = try await DeltaServer.rewrap(configuration, logger: Console.logger("deltadb-rewrap")) { database, report in
+            Console.say("rewrap: \(database): \(report)")
         }
-        say("rewrap finished: \(report); active key '\(configuration.keyID)'")
-        for failure in report.failed.prefix(20) { say("  failed: \(failure)") }
+        Console.say("rewrap finished: \(report); active key '\(configuration.keyID)'")
+        for failure in report.failed.prefix(20) { Console.say("  failed: \(failure)") }
         if !report.failed.isEmpty { throw ExitCode(1) }
     }
-}
-
-func announce(_ generated: ServerOptions.GeneratedSecrets) {
-    // Generated secrets go to the operator's terminal once, never to the log
-    // or the data directory.
-    if let adminKey = generated.adminKey {
-        say("Generated admin key (pass -admin-key or ADMIN_KEY to keep it): \(adminKey)")
-    }
-    if let masterKey = generated.masterKeyHex {
-        say("Generated new master encryption key")
-        say("Key (hex): \(masterKey)  ← save this!")
-        say("WARNING: data written now is unreadable without this key; pass -master-key, MASTER_KEY or -master-key-file on the next start.")
-    }
-}
-
-func makeLogger(_ label: String) -> Logger {
-    var logger = Logger(label: label)
-    logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-    return logger
-}
-
-/// Writes one line to standard output at once (no stdio buffering), so an
-/// operator or a script sees it even when output is piped.
-func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

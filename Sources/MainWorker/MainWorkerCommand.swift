@@ -19,30 +19,16 @@ struct MainWorkerCommand: AsyncParsableCommand {
         let (configuration, generated) = try options.resolve()
         let resolved = try cluster.resolve(defaultGRPCAddress: "127.0.0.1:50051")
         try checkMessageSizes(configuration, resolved)
-        // Generated secrets go to the operator's terminal once, never to the log.
-        if let adminKey = generated.adminKey {
-            say("Generated admin key (pass -admin-key or ADMIN_KEY to keep it): \(adminKey)")
-        }
-        if let masterKey = generated.masterKeyHex {
-            say("Generated new master encryption key")
-            say("Key (hex): \(masterKey)  ← save this!")
-            say("WARNING: data written now is unreadable without this key; pass -master-key, MASTER_KEY or -master-key-file on the next start.")
-        }
+        Console.announce(generated)
         if resolved.generatedSecret {
-            say("Generated worker secret (pass it to every proc-worker as -worker-secret or WORKER_SECRET): \(resolved.workerSecret)")
+            Console.say("Generated worker secret (pass it to every proc-worker as -worker-secret or WORKER_SECRET): \(resolved.workerSecret)")
         }
-        var logger = Logger(label: "main-worker")
-        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let logger = Console.logger("main-worker")
         logger.info("starting", metadata: ["config": "\(configuration)", "grpc": "\(resolved.grpcHost):\(resolved.grpcPort)"])
         let topology = MainWorkerServer.Topology(listensForGRPC: true, embeddedWorkers: 0)
         try await MainWorkerServer.run(configuration, cluster: resolved, topology: topology, logger: logger) { restPort, grpcPort in
-            say("DeltaDatabase listening on http://\(configuration.restHost):\(restPort)")
-            if let grpcPort { say("gRPC listening on \(resolved.grpcHost):\(grpcPort)") }
+            Console.say("DeltaDatabase listening on http://\(configuration.restHost):\(restPort)")
+            if let grpcPort { Console.say("gRPC listening on \(resolved.grpcHost):\(grpcPort)") }
         }
     }
-}
-
-/// Writes one line to standard output at once (no stdio buffering).
-func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

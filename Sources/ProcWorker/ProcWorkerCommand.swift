@@ -16,14 +16,12 @@ struct ProcWorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let resolved = try options.resolve()
-        var logger = Logger(label: "proc-worker")
-        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let logger = Console.logger("proc-worker")
         logger.info("starting", metadata: [
             "worker": "\(resolved.workerID)", "main": "\(resolved.mainAddress)", "shared-fs": "\(resolved.storage.sharedFS)",
         ])
         try await ProcessingWorkerServer.run(resolved, logger: logger) { port in
-            let line = "Processing worker \(resolved.workerID) serving gRPC on \(resolved.grpcHost):\(port)\n"
-            FileHandle.standardOutput.write(Data(line.utf8))
+            Console.say("Processing worker \(resolved.workerID) serving gRPC on \(resolved.grpcHost):\(port)")
         }
     }
 }

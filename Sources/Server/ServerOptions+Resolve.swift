@@ -54,12 +54,9 @@ extension ServerOptions {
             previousKeys = try KeyringFile.parse(String(decoding: data, as: UTF8.self), activeKeyID: keyID)
         }
 
-        let ttl = try GoDuration.seconds(cacheTTL)
+        let cache = try self.cache.resolve()
         let sessionTTL = try GoDuration.seconds(clientTTL)
         guard sessionTTL > 0 else { throw DeltaError(.badRequest, "-client-ttl must be positive, e.g. 24h") }
-        guard cacheSize >= 0, cacheMaxBytes >= 0 else {
-            throw DeltaError(.badRequest, "-cache-size and -cache-max-bytes must not be negative")
-        }
         guard authFailureBurst > 0 else {
             throw DeltaError(.badRequest, "-auth-failure-burst must be at least 1")
         }
@@ -73,9 +70,9 @@ extension ServerOptions {
             adminKey: admin,
             masterKeyHex: masterHex,
             keyID: keyID,
-            cacheSize: cacheSize,
-            cacheTTLSeconds: ttl,
-            cacheMaxBytes: cacheMaxBytes,
+            cacheSize: cache.size,
+            cacheTTLSeconds: cache.ttlSeconds,
+            cacheMaxBytes: cache.maxBytes,
             maxBodyBytes: restMaxBodySize,
             writerID: "deltadb@" + (ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "local"),
             keyStorePath: keyStore,

@@ -30,14 +30,7 @@ public struct ServerOptions: ParsableArguments, Sendable {
     @Option(name: .seed("previous-keys-file"), help: "Retired keys that stay readable after a rotation: one key_id:hex per line (see docs/cluster.md).")
     public var previousKeysFile: String?
 
-    @Option(name: .seed("cache-size"), help: "Maximum number of cached entities.")
-    public var cacheSize = 256
-
-    @Option(name: .seed("cache-ttl"), help: "Time-to-live per cache entry (0 = LRU-only eviction), e.g. 30s, 5m.")
-    public var cacheTTL = "0"
-
-    @Option(name: .seed("cache-max-bytes"), help: "Maximum bytes of cached documents.")
-    public var cacheMaxBytes = 64 << 20
+    @OptionGroup public var cache: CacheOptions
 
     @Option(name: .seed("rest-max-body-size"), help: "Maximum HTTP request body size in bytes.")
     public var restMaxBodySize = 1 << 20

@@ -19,14 +19,7 @@ public struct ProcWorkerOptions: ParsableArguments, Sendable {
     @Option(name: .seed("worker-secret"), help: "The Main Worker's worker secret (or $WORKER_SECRET).")
     public var workerSecret: String?
 
-    @Option(name: .seed("cache-size"), help: "Maximum number of cached entities.")
-    public var cacheSize = 256
-
-    @Option(name: .seed("cache-ttl"), help: "Time-to-live per cache entry (0 = LRU-only eviction), e.g. 30s, 5m.")
-    public var cacheTTL = "0"
-
-    @Option(name: .seed("cache-max-bytes"), help: "Maximum bytes of cached documents.")
-    public var cacheMaxBytes = 64 << 20
+    @OptionGroup public var cache: CacheOptions
 
     @Option(name: .seed("grpc-max-recv-msg-size"), help: "Largest gRPC message in bytes this worker accepts (match the Main Worker's).")
     public var grpcMaxRecvMsgSize = 4 << 20
@@ -65,15 +58,13 @@ public struct ProcWorkerOptions: ParsableArguments, Sendable {
         }
         let id = workerID ?? ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "proc"
         try MainWorkerHandler.validateWorkerID(id)
-        guard cacheSize >= 0, cacheMaxBytes >= 0 else {
-            throw DeltaError(.badRequest, "-cache-size and -cache-max-bytes must not be negative")
-        }
         guard grpcMaxRecvMsgSize >= 1024 else {
             throw DeltaError(.badRequest, "-grpc-max-recv-msg-size must be at least 1024 bytes")
         }
+        let cache = try self.cache.resolve()
         var storage = ServerConfiguration(
-            sharedFS: sharedFS, adminKey: "", masterKeyHex: "", cacheSize: cacheSize,
-            cacheTTLSeconds: try GoDuration.seconds(cacheTTL), cacheMaxBytes: cacheMaxBytes, writerID: id
+            sharedFS: sharedFS, adminKey: "", masterKeyHex: "", cacheSize: cache.size,
+            cacheTTLSeconds: cache.ttlSeconds, cacheMaxBytes: cache.maxBytes, writerID: id
         )
         storage.s3 = try s3.resolve(environment: environment)
         return Resolved(
