@@ -43,7 +43,7 @@ public final class FileEntityStore: EntityStore {
         self.writerID = writerID
         let layout = FileLayout(root: root)
         self.engine = FileStoreEngine(fileSystem: fileSystem, layout: layout, writerID: writerID)
-        self.io = BlockingIO(label: "deltadb.storage.fs")
+        self.io = BlockingIO.shared
         do {
             try Self.createDirectoryPath(layout.filesDirectory, fileSystem)
         } catch {
