@@ -47,20 +47,26 @@ public final class LRUCache<Key: Hashable & Sendable, Value: Sendable>: Cache, S
 
     /// The value for `key`, refreshing its recency; nil if absent or expired.
     public func get(_ key: Key) -> Value? {
+        get(key, counted: true)
+    }
+
+    /// `get`, optionally without counting a hit or miss: for a second look at the
+    /// same key within one logical lookup, which must not count twice.
+    public func get(_ key: Key, counted: Bool) -> Value? {
         let instant = ttl == nil ? nil : now()
         return state.withLock { state in
             guard let slot = state.index[key] else {
-                state.stats.misses += 1
+                if counted { state.stats.misses += 1 }
                 return nil
             }
             if let instant, let expiry = state.slots[slot].expiresAt, expiry <= instant {
                 state.unlinkAndFree(slot)
                 state.stats.expirations += 1
-                state.stats.misses += 1
+                if counted { state.stats.misses += 1 }
                 return nil
             }
             state.moveToFront(slot)
-            state.stats.hits += 1
+            if counted { state.stats.hits += 1 }
             return state.slots[slot].value
         }
     }

@@ -129,13 +129,47 @@ public enum DeltaServer {
         )
     }
 
+    /// How long start-up waits for storage recovery before serving anyway.
+    static let recoveryStartupBudget = Duration.milliseconds(150)
+
+    /// Runs recovery (leftover temp files and orphan blobs from crashes). A small
+    /// directory is recovered before the server starts serving; a large one
+    /// finishes in the background, which is safe: recovery only touches entities
+    /// whose lock it can take, and readers never see leftovers. Start-up time thus
+    /// does not grow with the number of entities.
+    ///
+    /// - Throws: recovery's error if it fails within the budget (an unusable directory).
+    static func recoverWithinStartup(_ store: FileEntityStore, logger: Logger) async throws {
+        let recovery = Task { try await store.recover() }
+        let finishedInTime = await withTaskGroup(of: Bool.self) { group in
+            group.addTask { _ = try? await recovery.value; return true }
+            group.addTask { try? await Task.sleep(for: recoveryStartupBudget); return false }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        if finishedInTime {
+            let report = try await recovery.value
+            logger.info("storage ready", metadata: ["backend": "shared-fs", "recovery": "\(report)"])
+            return
+        }
+        logger.info("storage ready; recovery continues in the background", metadata: ["backend": "shared-fs"])
+        Task {
+            do {
+                let report = try await recovery.value
+                logger.info("storage recovery finished", metadata: ["recovery": "\(report)"])
+            } catch {
+                logger.error("storage recovery failed", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
     /// The entity store: S3 when `-s3-endpoint` is set (after checking that the
     /// server enforces conditional writes), else `<sharedFS>/files` after recovery.
     static func makeEntityStore(_ configuration: ServerConfiguration, logger: Logger) async throws -> any EntityStore {
         guard let s3 = configuration.s3 else {
             let store = try FileEntityStore(root: configuration.sharedFS, writerID: configuration.writerID)
-            let recovery = try await store.recover()
-            logger.info("storage ready", metadata: ["backend": "shared-fs", "recovery": "\(recovery)"])
+            try await recoverWithinStartup(store, logger: logger)
             return store
         }
         let client = S3Client(configuration: s3)

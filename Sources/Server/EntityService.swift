@@ -149,7 +149,8 @@ public final class EntityService: Sendable {
         // A miss reads storage under the entity's lock so the document it caches
         // cannot be older than a write that completed meanwhile.
         let document = try await entityLocks.withLock(id) { () async throws(DeltaError) -> CachedDocument in
-            if !verifiesCacheHits, let cached = cache.get(id) { return cached }
+            // Filled by a concurrent reader meanwhile? (Not a second miss or hit.)
+            if !verifiesCacheHits, let cached = cache.get(id, counted: false) { return cached }
             guard let stored = try await store.read(id) else {
                 cache.remove(id)
                 throw notFound(id)

@@ -24,6 +24,20 @@ struct CacheCoherenceTests {
         await #expect(throws: DeltaError.self) { try await reader.get(database: "db", key: "k") }
     }
 
+    @Test("one GET counts one miss, the next one hit (/api/stats)")
+    func counters() async throws {
+        let service = try ClusterFixtures.entityService(keys: KeyringHolder(ClusterFixtures.keyring()))
+        _ = try await service.put(database: "db", body: Array(#"{"k":1}"#.utf8), ifMatch: nil, ifNoneMatch: nil)
+        service.cache.removeAll()
+        _ = try await service.get(database: "db", key: "k")
+        var stats = await service.cacheStats()
+        #expect(stats.misses == 1 && stats.hits == 0)
+        _ = try await service.get(database: "db", key: "k")
+        await #expect(throws: DeltaError.self) { try await service.get(database: "db", key: "missing") }
+        stats = await service.cacheStats()
+        #expect(stats.misses == 2 && stats.hits == 1)
+    }
+
     @Test("without verification (one process owns the storage) a cached copy is served as is")
     func unverified() async throws {
         let store = MemoryEntityStore()
