@@ -34,28 +34,60 @@ public enum NameRules {
     }
 
     /// Returns why `name` is not allowed, or nil when it is fine.
+    ///
+    /// One pass over the UTF-8 bytes (this runs on every request): the first
+    /// problem found in the order below is reported.
     public static func problem(with name: String, kind: Kind) -> String? {
-        let bytes = Array(name.utf8)
+        // Native strings are contiguous; bridged ones are copied once.
+        if let found = name.utf8.withContiguousStorageIfAvailable({ problem(in: $0, kind: kind) }) {
+            return found
+        }
+        return Array(name.utf8).withUnsafeBufferPointer { problem(in: $0, kind: kind) }
+    }
+
+    private static func problem(in bytes: UnsafeBufferPointer<UInt8>, kind: Kind) -> String? {
         if bytes.isEmpty { return "it must not be empty" }
         if bytes.count > kind.maxBytes {
             return "it is \(bytes.count) bytes long; the limit is \(kind.maxBytes)"
         }
-        if name == "." || name == ".." { return "'.' and '..' are reserved" }
-        if name.contains("..") { return "it must not contain '..'" }
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "/"): return "it must not contain '/'"
-            case UInt8(ascii: "\\"): return "it must not contain '\\'"
-            case 0: return "it must not contain NUL"
-            case 0x01...0x1F, 0x7F: return "it must not contain control characters"
-            default: continue
+        let dot = UInt8(ascii: ".")
+        if bytes.allSatisfy({ $0 == dot }) && bytes.count <= 2 { return "'.' and '..' are reserved" }
+        var index = 0
+        var separator: String?
+        var encoded: String?
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == dot, index + 1 < bytes.count, bytes[index + 1] == dot { return "it must not contain '..'" }
+            if separator == nil {
+                switch byte {
+                case UInt8(ascii: "/"): separator = "it must not contain '/'"
+                case UInt8(ascii: "\\"): separator = "it must not contain '\\'"
+                case 0: separator = "it must not contain NUL"
+                case 0x01...0x1F, 0x7F: separator = "it must not contain control characters"
+                default: break
+                }
             }
+            if encoded == nil, byte == UInt8(ascii: "%"), index + 2 < bytes.count {
+                encoded = percentEncodedProblem(bytes[index + 1], bytes[index + 2])
+            }
+            index += 1
         }
-        let lowered = name.lowercased()
-        for encoded in ["%2f", "%5c", "%00", "%2e"] where lowered.contains(encoded) {
-            return "it must not contain the percent-encoded character '\(encoded.uppercased())'"
+        return separator ?? encoded
+    }
+
+    /// `%2F`, `%5C`, `%00` and `%2E` in either case: forms a second decoding step
+    /// could turn into a separator, NUL or dot.
+    private static func percentEncodedProblem(_ high: UInt8, _ low: UInt8) -> String? {
+        let lowLower = low | 0x20  // ASCII letters to lower case; digits are unchanged
+        let code: String?
+        switch (high, lowLower) {
+        case (UInt8(ascii: "2"), UInt8(ascii: "f")): code = "%2F"
+        case (UInt8(ascii: "5"), UInt8(ascii: "c")): code = "%5C"
+        case (UInt8(ascii: "0"), UInt8(ascii: "0")) where low == UInt8(ascii: "0"): code = "%00"
+        case (UInt8(ascii: "2"), UInt8(ascii: "e")): code = "%2E"
+        default: code = nil
         }
-        return nil
+        return code.map { "it must not contain the percent-encoded character '\($0)'" }
     }
 
     /// Quotes a user-supplied name for an error message, cutting very long ones and

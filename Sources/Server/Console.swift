@@ -9,9 +9,9 @@ public enum Console {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
-    /// A logger whose level comes from `LOG_LEVEL` (default info).
+    /// A logger on standard error whose level comes from `LOG_LEVEL` (default info).
     public static func logger(_ label: String) -> Logger {
-        var logger = Logger(label: label)
+        var logger = Logger(label: label) { ConsoleLogHandler(label: $0) }
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         return logger
     }

@@ -38,4 +38,21 @@ struct NameRulesTests {
         let fits = String(repeating: "k", count: NameRules.Kind.entityKey.maxBytes)
         #expect(NameRules.problem(with: fits, kind: .entityKey) == nil)
     }
+
+    @Test("each rejection names its reason", arguments: [
+        ("..", "reserved"), ("a..b", "'..'"), ("a/b", "'/'"), ("a\\b", "'\\'"), ("a\u{0}b", "NUL"),
+        ("tab\there", "control characters"), ("del\u{7F}", "control characters"), ("a%2fb", "'%2F'"),
+        ("a%5cb", "'%5C'"), ("a%00", "'%00'"), ("%2E%2e", "'%2E'"), ("ok/..", "'..'"),
+    ])
+    func reasons(name: String, reason: String) {
+        let problem = NameRules.problem(with: name, kind: .entityKey)
+        #expect(problem?.contains(reason) == true, "\(problem ?? "accepted")")
+    }
+
+    @Test("percent signs that encode nothing dangerous are accepted", arguments: [
+        "100%", "a%2", "a%20b", "%E2%82%AC", "%2g", "a%10b", "%e0",
+    ])
+    func harmlessPercent(name: String) {
+        #expect(NameRules.problem(with: name, kind: .entityKey) == nil)
+    }
 }

@@ -15,9 +15,18 @@ protocol ProcessChannel: Sendable {
 struct GRPCProcessChannel<Transport: ClientTransport>: ProcessChannel {
     let client: GRPCClient<Transport>
     let closes: Bool
+    /// The per-call deadline, so a hung remote worker fails the call instead of
+    /// holding it forever. `nil` for in-process workers: they share this process
+    /// (nothing on the way can hang), and a deadline costs every call a timer
+    /// task on both sides of the hop.
+    let timeout: Duration?
 
     func process(_ request: ProcessRequest, metadata: Metadata, options: CallOptions) async throws -> ProcessResponse {
-        try await ProcessingWorkerService.Client(wrapping: client).process(request, metadata: metadata, options: options)
+        var options = options
+        options.timeout = timeout
+        return try await ProcessingWorkerService.Client(wrapping: client).process(
+            request, metadata: metadata, options: options
+        )
     }
 
     func close() {
@@ -68,7 +77,7 @@ final class WorkerClients: Sendable {
             throw DeltaError(.unavailable, "cannot connect to the Processing Worker at \(address)", cause: error)
         }
         let client = GRPCClient(transport: transport)
-        let created = GRPCProcessChannel(client: client, closes: true)
+        let created = GRPCProcessChannel(client: client, closes: true, timeout: .seconds(30))
         let (channel, isNew) = channels.withLock { channels -> (any ProcessChannel, Bool) in
             if let existing = channels[address] { return (existing.channel, false) }
             channels[address] = Entry(channel: created, pinned: false)
@@ -95,13 +104,11 @@ final class WorkerClients: Sendable {
         retain(addresses: [])
     }
 
-    /// Per-call options: the message size limit and a deadline, so a hung worker
-    /// fails the call instead of holding it forever.
+    /// Per-call options: the message size limit (each channel adds its deadline).
     var callOptions: CallOptions {
         var options = CallOptions.defaults
         options.maxRequestMessageBytes = maxMessageBytes
         options.maxResponseMessageBytes = maxMessageBytes
-        options.timeout = .seconds(30)
         return options
     }
 }
@@ -118,9 +125,9 @@ enum GRPCAddress {
     /// The client target for `host`: IP literals as such (TLS then sends no SNI,
     /// which must not carry an IP address), anything else resolved by DNS.
     static func target(host: String, port: Int) -> any ResolvableTarget {
-        if host.contains(":") { return .ipv6(host: host, port: port) }
+        if host.contains(":") { return .ipv6(address: host, port: port) }
         if host.split(separator: ".").count == 4, host.split(separator: ".").allSatisfy({ UInt8($0) != nil }) {
-            return .ipv4(host: host, port: port)
+            return .ipv4(address: host, port: port)
         }
         return .dns(host: host, port: port)
     }
