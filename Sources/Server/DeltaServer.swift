@@ -9,6 +9,7 @@ import Foundation
 import Generated
 import Hummingbird
 import Logging
+import Synchronization
 
 /// Assembles the all-in-one server: storage, keyring, cache, entity service,
 /// authentication, the generated routes and the error middleware.
@@ -130,7 +131,7 @@ public enum DeltaServer {
     }
 
     /// How long start-up waits for storage recovery before serving anyway.
-    static let recoveryStartupBudget = Duration.milliseconds(150)
+    static let recoveryStartupBudget = Duration.milliseconds(100)
 
     /// Runs recovery (leftover temp files and orphan blobs from crashes). A small
     /// directory is recovered before the server starts serving; a large one
@@ -140,18 +141,44 @@ public enum DeltaServer {
     ///
     /// - Throws: recovery's error if it fails within the budget (an unusable directory).
     static func recoverWithinStartup(_ store: FileEntityStore, logger: Logger) async throws {
-        let recovery = Task { try await store.recover() }
-        let finishedInTime = await withTaskGroup(of: Bool.self) { group in
-            group.addTask { _ = try? await recovery.value; return true }
-            group.addTask { try? await Task.sleep(for: recoveryStartupBudget); return false }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
+        try await recoverWithin(recoveryStartupBudget, logger: logger) { try await store.recover() }
+    }
+
+    /// Starts `recover` and waits for it at most `budget`; past that, it goes on in
+    /// the background and logs its outcome. Returns whether it finished in time.
+    ///
+    /// The wait is a race of two unstructured tasks, not a task group: a group
+    /// would wait for its recovery child after the deadline too (awaiting
+    /// another task's value does not end on cancellation).
+    ///
+    /// - Throws: `recover`'s error if it fails within the budget.
+    @discardableResult
+    static func recoverWithin(
+        _ budget: Duration, logger: Logger, _ recover: @escaping @Sendable () async throws -> RecoveryReport
+    ) async throws -> Bool {
+        let recovery = Task { try await recover() }
+        let finishedInTime = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let resumed = Mutex(false)
+            let resume: @Sendable (Bool) -> Void = { inTime in
+                let first = resumed.withLock { done in
+                    defer { done = true }
+                    return !done
+                }
+                if first { continuation.resume(returning: inTime) }
+            }
+            Task {
+                _ = try? await recovery.value
+                resume(true)
+            }
+            Task {
+                try? await Task.sleep(for: budget)
+                resume(false)
+            }
         }
         if finishedInTime {
             let report = try await recovery.value
             logger.info("storage ready", metadata: ["backend": "shared-fs", "recovery": "\(report)"])
-            return
+            return true
         }
         logger.info("storage ready; recovery continues in the background", metadata: ["backend": "shared-fs"])
         Task {
@@ -162,6 +189,7 @@ public enum DeltaServer {
                 logger.error("storage recovery failed", metadata: ["error": "\(error)"])
             }
         }
+        return false
     }
 
     /// The entity store: S3 when `-s3-endpoint` is set (after checking that the

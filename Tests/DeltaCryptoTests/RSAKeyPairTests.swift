@@ -64,6 +64,14 @@ struct RSAKeyPairTests {
         }
     }
 
+    @Test("larger keys (four primes from 4096 bits) wrap and unwrap like 2048-bit ones", arguments: [3072, 4096])
+    func largerKeys(bits: Int) throws {
+        let pair = try RSAKeyPair.generate(bits: bits)
+        #expect(pair.publicKey.bits == bits)
+        let secret = SecureRandom.bytes(count: 32)
+        #expect(try pair.unwrap(RSAPublicKey(der: pair.publicKeyDER).wrap(secret)) == secret)
+    }
+
     @Test("key sizes below 2048 bits are refused")
     func weakKeySize() {
         let error = expectDeltaError { _ = try RSAKeyPair.generate(bits: 1024) }

@@ -41,6 +41,10 @@ public enum MainWorkerServer {
         onListening: @escaping @Sendable (_ restPort: Int, _ grpcPort: Int?) async -> Void = { _, _ in }
     ) async throws {
         let keyring = try configuration.keyring()
+        // The embedded workers' key pairs are generated while storage recovers.
+        let keyPairs = (0..<topology.embeddedWorkers).map { _ in
+            Task.detached(priority: .userInitiated) { try RSAKeyPair.generate() }
+        }
         let catalog = try await DeltaServer.makeCatalog(configuration, logger: logger)
         let authenticator = try DeltaServer.makeAuthenticator(configuration)
         let registry = WorkerRegistry(heartbeatInterval: cluster.heartbeatInterval, tokenTTL: cluster.workerTTL)
@@ -58,7 +62,7 @@ public enum MainWorkerServer {
         try await withThrowingDiscardingTaskGroup { group in
             if topology.embeddedWorkers > 0 {
                 try await startEmbeddedWorkers(
-                    topology.embeddedWorkers, in: &group, handler: handler, clients: clients, caches: embeddedCaches,
+                    keyPairs, in: &group, handler: handler, clients: clients, caches: embeddedCaches,
                     catalog: catalog,
                     configuration: configuration, cluster: cluster,
                     // Other processes may write the same storage once external workers can join.
@@ -92,11 +96,11 @@ public enum MainWorkerServer {
         }
     }
 
-    /// Starts `count` Processing Workers in this process, each with its own cache
+    /// Starts one Processing Worker per key pair in this process, each with its own cache
     /// and keyring, subscribed through the in-process transport like any other
     /// worker; returns once all have subscribed.
     static func startEmbeddedWorkers(
-        _ count: Int, in group: inout ThrowingDiscardingTaskGroup<any Error>, handler: MainWorkerHandler,
+        _ keyPairs: [Task<RSAKeyPair, any Error>], in group: inout ThrowingDiscardingTaskGroup<any Error>, handler: MainWorkerHandler,
         clients: WorkerClients, caches: EmbeddedCaches, catalog: EntityCatalog, configuration: ServerConfiguration,
         cluster: ClusterOptions.Resolved, verifiesCacheHits: Bool, logger: Logger
     ) async throws {
@@ -106,7 +110,7 @@ public enum MainWorkerServer {
         group.addStoppableTask { try await mainServer.serve() }
         group.addStoppableTask { try await mainClient.runConnections() }
         let (subscribed, signal) = AsyncStream<Void>.makeStream()
-        for index in 1...count {
+        for (index, keyPair) in zip(1..., keyPairs) {
             let workerID = "embedded-\(index)"
             let address = "in-process:\(workerID)"
             let keys = KeyringHolder()
@@ -125,7 +129,8 @@ public enum MainWorkerServer {
             let agent = WorkerAgent(
                 workerID: workerID, mainAddress: "in-process", workerSecret: cluster.workerSecret,
                 tags: ["grpc_addr": address, "mode": "embedded"], keyring: keys, tokens: tokens, load: load,
-                cacheStats: { service.cache.stats }, logger: logger, onSubscribed: { signal.yield() }
+                cacheStats: { service.cache.stats }, logger: logger, onSubscribed: { signal.yield() },
+                firstKeyPair: keyPair
             )
             group.addStoppableTask { try await workerServer.serve() }
             group.addStoppableTask { try await workerClient.runConnections() }
@@ -134,7 +139,7 @@ public enum MainWorkerServer {
         var ready = 0
         for await _ in subscribed {
             ready += 1
-            if ready == count { break }
+            if ready == keyPairs.count { break }
         }
     }
 }

@@ -29,6 +29,10 @@ struct WorkerAgent: Sendable {
     let logger: Logger
     /// Called once after the first successful Subscribe.
     let onSubscribed: @Sendable () -> Void
+    /// The key pair for the first Subscribe, generated while the server is still
+    /// starting (key generation is the longest step of an embedded start-up);
+    /// every later Subscribe generates a fresh pair.
+    var firstKeyPair: Task<RSAKeyPair, any Error>? = nil
 
     /// Runs until cancelled. Subscribe failures are retried with backoff (a
     /// wrong secret is logged as such, and retried, so fixing the Main Worker's
@@ -59,11 +63,14 @@ struct WorkerAgent: Sendable {
         var interval = Duration.seconds(2)
         var needsSubscribe = true
         var announced = false
+        var firstKeyPair = firstKeyPair
         var failures = 0
         while !Task.isCancelled {
             do {
                 if needsSubscribe {
-                    interval = try await subscribe(main)
+                    let pair = try await firstKeyPair?.value ?? RSAKeyPair.generate()
+                    firstKeyPair = nil
+                    interval = try await subscribe(main, with: pair)
                     needsSubscribe = false
                     failures = 0
                     if !announced {
@@ -89,9 +96,10 @@ struct WorkerAgent: Sendable {
         }
     }
 
-    /// Subscribes with a fresh key pair, installs the keyring and token; returns the heartbeat interval.
-    private func subscribe<Transport>(_ main: MainWorkerService.Client<Transport>) async throws -> Duration {
-        let pair = try RSAKeyPair.generate()
+    /// Subscribes with `pair` (used once), installs the keyring and token; returns the heartbeat interval.
+    private func subscribe<Transport>(
+        _ main: MainWorkerService.Client<Transport>, with pair: RSAKeyPair
+    ) async throws -> Duration {
         var request = SubscribeRequest()
         request.workerId = workerID
         request.pubkey = Data(pair.publicKeyPEM.utf8)
