@@ -45,6 +45,10 @@ ROWS = [
     ("put_c1", "REST PUT durable, c=1", "atomic_1", []),
     ("put_c32", "REST PUT durable, c=32", "atomic_32", [("atomic_32", 0.8), ("etcd_put_c32", 1.0)]),
     ("mix_c32", "REST 90% GET / 10% PUT, c=32", "mix_ceiling", []),
+    ("direct_get_c32", "REST GET warm, c=32, -workers 0 (direct)", "nginx_c32",
+     [("nginx_c32", 0.5), ("etcd_range_c32", 2.0)]),
+    ("direct_put_c32", "REST PUT durable, c=32, -workers 0 (direct)", "atomic_32",
+     [("atomic_32", 0.8), ("etcd_put_c32", 1.0)]),
     ("split_get_c32", "split GET warm, c=32 (1 main + 2 proc)", "get_c32", [("get_c32", 0.5)]),
     ("split_put_c32", "split PUT durable, c=32 (1 main + 2 proc)", "put_c32", []),
     ("grpc_get_c32", "gRPC Process GET, c=32 (split, Swift client)", "etcd_range_c32", []),
@@ -163,22 +167,32 @@ class Bench:
             self.record(row_id, measure)
 
     def all_in_one(self):
-        rows = ["get_c1", "get_c32", "put_c1", "put_c32", "mix_c32"]
+        """The default all-in-one: REST → in-process gRPC → one embedded Processing Worker."""
+        self.deltadb("deltadb", "1", "aio", [
+            ("get_c1", "get", 1), ("get_c32", "get", 32),
+            ("put_c1", "put", 1), ("put_c32", "put", 32),
+            ("mix_c32", "mix", 32),
+        ])
+
+    def all_in_one_direct(self):
+        """`-workers 0`: the REST handlers call the entity service directly (no gRPC hop)."""
+        self.deltadb("deltadb-direct", "0", "direct", [
+            ("direct_get_c32", "get", 32), ("direct_put_c32", "put", 32),
+        ])
+
+    def deltadb(self, name, workers, prefix, plan):
+        rows = [row_id for row_id, _, _ in plan]
         if not self.wanted(*rows):
             return
-        directory = os.path.join(self.temp, "deltadb")
+        directory = os.path.join(self.temp, name)
         os.makedirs(directory)
-        server = bc.DeltaServer(directory, os.path.join(directory, "data"), ["-workers", "1", *CACHE_ARGS])
+        server = bc.DeltaServer(directory, os.path.join(directory, "data"), ["-workers", workers, *CACHE_ARGS])
         try:
             startup = server.start()
-            log(f"deltadb (release, -workers 1) up in {startup * 1000:.0f} ms on port {server.port}")
+            log(f"deltadb (release, -workers {workers}) up in {startup * 1000:.0f} ms on port {server.port}")
             self.preload(server.port, server.admin_key)
             self.warm(server.port, server.admin_key)
-            self.delta_runs(server.port, server.admin_key, "aio", [
-                ("get_c1", "get", 1), ("get_c32", "get", 32),
-                ("put_c1", "put", 1), ("put_c32", "put", 32),
-                ("mix_c32", "mix", 32),
-            ])
+            self.delta_runs(server.port, server.admin_key, prefix, plan)
         except BenchFailure as error:
             for row_id in filter(self.wanted, rows):
                 self.failures.setdefault(row_id, f"server setup failed: {error}")
@@ -438,6 +452,7 @@ def main():
         bench.etcd()
         bench.atomic_replace()
         bench.all_in_one()
+        bench.all_in_one_direct()
         bench.split()
         bench.schema()
     except KeyboardInterrupt:

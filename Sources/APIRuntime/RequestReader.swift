@@ -17,7 +17,7 @@ public enum RequestReader {
         guard let raw = context.parameters.get(name) else {
             throw DeltaError(.badRequest, "missing path parameter '\(name)'")
         }
-        guard let decoded = raw.removingPercentEncoding else {
+        guard let decoded = PercentDecoding.decode(raw) else {
             throw DeltaError(.badRequest, "path parameter '\(name)' has invalid percent-encoding")
         }
         return decoded
