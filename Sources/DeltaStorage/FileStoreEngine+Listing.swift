@@ -60,17 +60,20 @@ extension FileStoreEngine {
     /// A file whose name is not the canonical path of a valid key (a stray or
     /// hand-made file) is skipped, so listing never returns a key that reads as absent.
     func walkKeyLevel(_ directory: String, encodedPrefix: String, _ visit: (String, String) throws -> Void) throws {
-        for entry in try fileSystem.listDirectory(directory) {
+        var subdirectories: [String] = []
+        try fileSystem.forEachEntry(in: directory) { entry in
             if entry.isDirectory {
-                if StorageName.isEncodedPiece(entry.name) {
-                    try walkKeyLevel(directory + "/" + entry.name, encodedPrefix: encodedPrefix + entry.name, visit)
-                }
+                if StorageName.isEncodedPiece(entry.name) { subdirectories.append(entry.name) }
             } else if case .sidecar(let stem) = FileName.parse(entry.name),
                       let key = StorageName.decode(encodedPrefix + stem),
                       NameRules.problem(with: key, kind: .entityKey) == nil,
                       StorageName.chunks(StorageName.encode(key)).dropLast().joined() == encodedPrefix {
                 try visit(key, directory)
             }
+        }
+        // Deeper levels after this one is closed: one open directory at a time.
+        for name in subdirectories {
+            try walkKeyLevel(directory + "/" + name, encodedPrefix: encodedPrefix + name, visit)
         }
     }
 

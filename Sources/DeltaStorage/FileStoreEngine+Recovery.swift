@@ -28,7 +28,9 @@ extension FileStoreEngine {
     ///
     /// Safe while other processes use the same directory: each entity is cleaned only
     /// under its `flock` (taken without waiting; a busy entity is skipped), and the
-    /// sidecar is re-read under that lock before anything is removed.
+    /// sidecar is re-read under that lock before anything is removed. An entity
+    /// with one blob, a sidecar and no temp file is not even opened, so a clean
+    /// directory costs one streamed scan of its names.
     func recover() throws(DeltaError) -> RecoveryReport {
         var report = RecoveryReport()
         do {
@@ -41,23 +43,40 @@ extension FileStoreEngine {
         return report
     }
 
+    /// What one directory scan saw of an entity's files.
+    private struct Leftovers {
+        var temps: [String] = []
+        var blobs: [UInt64] = []
+        var hasSidecar = false
+
+        /// One blob next to a sidecar and no temp file: what every entity looks
+        /// like unless a write or delete was interrupted. Such an entity is left
+        /// alone without reading its sidecar: a commit makes the new blob durable
+        /// before the sidecar names it and removes the old blob only after, so a
+        /// lone blob is the one the sidecar names (if a damaged directory says
+        /// otherwise, reads report it and recovery must not delete anything).
+        var isClean: Bool { temps.isEmpty && blobs.count == 1 && hasSidecar }
+    }
+
     private func recoverDirectory(
         _ directory: String, database: String, encodedPrefix: String, _ report: inout RecoveryReport
     ) throws {
-        var byStem: [String: (temps: [String], blobs: [UInt64])] = [:]
+        var byStem: [String: Leftovers] = [:]
         var subdirectories: [String] = []
-        for entry in try fileSystem.listDirectory(directory) {
+        // Streamed: a directory of a million entities is never listed into memory.
+        try fileSystem.forEachEntry(in: directory) { entry in
             if entry.isDirectory {
                 if StorageName.isEncodedPiece(entry.name) { subdirectories.append(entry.name) }
-                continue
+                return
             }
             switch FileName.parse(entry.name) {
-            case .temp(let stem): byStem[stem, default: ([], [])].temps.append(entry.name)
-            case .blob(let stem, let version): byStem[stem, default: ([], [])].blobs.append(version)
-            default: continue
+            case .temp(let stem): byStem[stem, default: Leftovers()].temps.append(entry.name)
+            case .blob(let stem, let version): byStem[stem, default: Leftovers()].blobs.append(version)
+            case .sidecar(let stem): byStem[stem, default: Leftovers()].hasSidecar = true
+            default: return
             }
         }
-        for (stem, leftovers) in byStem {
+        for (stem, leftovers) in byStem where !leftovers.isClean {
             guard let key = StorageName.decode(encodedPrefix + stem),
                   let id = try? EntityID(database: database, key: key)
             else { continue }
@@ -65,10 +84,11 @@ extension FileStoreEngine {
             guard paths.directory == directory else { continue }
             if leftovers.temps.isEmpty, let committed = try? readSidecar(id, paths),
                leftovers.blobs == [committed.version] {
-                continue  // the common case: nothing to clean, so do not take the lock
+                continue  // nothing to clean (the scan raced a commit), so do not take the lock
             }
             try recoverEntity(id, paths, leftovers.temps, leftovers.blobs, &report)
         }
+        byStem = [:]
         for name in subdirectories {
             try recoverDirectory(directory + "/" + name, database: database, encodedPrefix: encodedPrefix + name, &report)
         }

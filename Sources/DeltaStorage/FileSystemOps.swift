@@ -42,9 +42,19 @@ public protocol FileSystemOps: Sendable {
     func status(_ fd: Int32) throws -> FileStatus
     /// The entries of a directory, without `.` and `..`, in no particular order.
     func listDirectory(_ path: String) throws -> [DirectoryEntry]
+    /// Calls `body` with each entry of a directory (without `.` and `..`, in no
+    /// particular order) while reading it, so a directory of millions of files is
+    /// never held in memory at once. The default implementation lists first.
+    func forEachEntry(in path: String, _ body: (DirectoryEntry) throws -> Void) throws
 }
 
 /// What `FileSystemOps.status` reports about a file.
+extension FileSystemOps {
+    public func forEachEntry(in path: String, _ body: (DirectoryEntry) throws -> Void) throws {
+        for entry in try listDirectory(path) { try body(entry) }
+    }
+}
+
 public struct FileStatus: Sendable, Equatable {
     /// Device and inode: together they identify the file, not its name.
     public var device: UInt64

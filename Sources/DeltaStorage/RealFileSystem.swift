@@ -74,14 +74,19 @@ public struct RealFileSystem: FileSystemOps {
     }
 
     public func listDirectory(_ path: String) throws -> [DirectoryEntry] {
+        var entries: [DirectoryEntry] = []
+        try forEachEntry(in: path) { entries.append($0) }
+        return entries
+    }
+
+    public func forEachEntry(in path: String, _ body: (DirectoryEntry) throws -> Void) throws {
         guard let directory = opendir(path) else { throw SystemCallError(call: "opendir", path: path, errno: errno) }
         defer { closedir(directory) }
-        var entries: [DirectoryEntry] = []
         while true {
             errno = 0
             guard let entry = readdir(directory) else {
                 if errno != 0 { throw SystemCallError(call: "readdir", path: path, errno: errno) }
-                return entries
+                return
             }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
@@ -92,7 +97,7 @@ public struct RealFileSystem: FileSystemOps {
                 // Some file systems (XFS without ftype, some network mounts) do not fill d_type.
                 isDirectory = (try status(path + "/" + name))?.isDirectory ?? false
             }
-            entries.append(DirectoryEntry(name: name, isDirectory: isDirectory))
+            try body(DirectoryEntry(name: name, isDirectory: isDirectory))
         }
     }
 

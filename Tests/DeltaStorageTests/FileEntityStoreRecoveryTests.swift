@@ -48,4 +48,40 @@ struct FileEntityStoreRecoveryTests {
         #expect(try await store.recover().removedTempFiles == 1)
         #expect(!FileManager.default.fileExists(atPath: temp))
     }
+
+    @Test("a blob left without a sidecar (an interrupted delete or first write) is removed; clean entities are not opened")
+    func loneBlobAndCleanEntities() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let files = FaultInjectingFileSystem()
+        let store = try FileEntityStore(root: directory.path, writerID: "w1", fileSystem: files)
+        for key in ["a", "b", "c"] { try await put(store, entityID("db", key), "doc \(key)") }
+        try await put(store, entityID("db", "b"), "doc b, second version")
+        let base = directory.path + "/files/db.db/"
+        FileManager.default.createFile(atPath: base + "lone.7.json.enc", contents: Data("ciphertext".utf8))
+
+        files.arm(nil)
+        let report = try await store.recover()
+        #expect(report == RecoveryReport(removedTempFiles: 0, removedOrphanBlobs: 1, skippedBusyEntities: 0))
+        #expect(!FileManager.default.fileExists(atPath: base + "lone.7.json.enc"))
+        // A clean directory costs a scan of names: no clean entity's file was opened.
+        let opened = files.calls.filter { $0.name == "open" }.map { String($0.path.split(separator: "/").last ?? "") }
+        #expect(opened.contains("lone.meta.json"))
+        #expect(!opened.contains { name in ["a.", "b.", "c."].contains { name.hasPrefix($0) } }, "opened: \(opened)")
+        for key in ["a", "c"] { #expect(try await payload(store, entityID("db", key)) == "doc \(key)") }
+        #expect(try await payload(store, entityID("db", "b")) == "doc b, second version")
+    }
+
+    @Test("a sidecar whose only blob has another version is left alone: recovery never deletes the only copy")
+    func mismatchedLoneBlobIsKept() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try FileEntityStore(root: directory.path, writerID: "w1")
+        try await put(store, entityID("db", "k"), "v1")
+        let base = directory.path + "/files/db.db/"
+        // Damage from outside (no write of ours does this): the blob is renamed away.
+        try FileManager.default.moveItem(atPath: base + "k.1.json.enc", toPath: base + "k.9.json.enc")
+        #expect(try await store.recover() == RecoveryReport())
+        #expect(FileManager.default.fileExists(atPath: base + "k.9.json.enc"))
+    }
 }
