@@ -46,8 +46,17 @@ extension FileStoreEngine {
     /// What one directory scan saw of an entity's files.
     private struct Leftovers {
         var temps: [String] = []
-        var blobs: [UInt64] = []
+        /// The first blob version seen, inline: a one-element array would be one
+        /// heap allocation per entity, a million of them for a large directory.
+        var firstBlob: UInt64?
+        var otherBlobs: [UInt64] = []
         var hasSidecar = false
+
+        var blobs: [UInt64] { (firstBlob.map { [$0] } ?? []) + otherBlobs }
+
+        mutating func addBlob(_ version: UInt64) {
+            if firstBlob == nil { firstBlob = version } else { otherBlobs.append(version) }
+        }
 
         /// One blob next to a sidecar and no temp file: what every entity looks
         /// like unless a write or delete was interrupted. Such an entity is left
@@ -55,7 +64,7 @@ extension FileStoreEngine {
         /// before the sidecar names it and removes the old blob only after, so a
         /// lone blob is the one the sidecar names (if a damaged directory says
         /// otherwise, reads report it and recovery must not delete anything).
-        var isClean: Bool { temps.isEmpty && blobs.count == 1 && hasSidecar }
+        var isClean: Bool { temps.isEmpty && firstBlob != nil && otherBlobs.isEmpty && hasSidecar }
     }
 
     private func recoverDirectory(
@@ -71,7 +80,7 @@ extension FileStoreEngine {
             }
             switch FileName.parse(entry.name) {
             case .temp(let stem): byStem[stem, default: Leftovers()].temps.append(entry.name)
-            case .blob(let stem, let version): byStem[stem, default: Leftovers()].blobs.append(version)
+            case .blob(let stem, let version): byStem[stem, default: Leftovers()].addBlob(version)
             case .sidecar(let stem): byStem[stem, default: Leftovers()].hasSidecar = true
             default: return
             }
