@@ -40,7 +40,7 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .target(name: "DeltaCore"),
-        .target(name: "DeltaJSON"),
+        .target(name: "DeltaJSON", dependencies: ["DeltaCore"]),
         .target(name: "DeltaCrypto", dependencies: ["COpenSSL", "DeltaCore"]),
         .target(name: "DeltaCache", dependencies: ["DeltaCore"]),
         .target(name: "DeltaStorage", dependencies: ["DeltaCore", "DeltaCrypto"]),

@@ -1,3 +1,5 @@
+import DeltaCore
+
 /// Lower-case hexadecimal encoding of bytes, and strict decoding back.
 ///
 /// Decoding accepts upper- and lower-case digits and nothing else: no `0x`
@@ -37,19 +39,10 @@ public enum Hex {
         var input = utf8.makeIterator()
         var index = output.startIndex
         while let high = input.next(), let low = input.next() {
-            guard let h = value(of: high), let l = value(of: low) else { return false }
+            guard let h = HexDigit.value(high), let l = HexDigit.value(low) else { return false }
             output[index] = h << 4 | l
             output.formIndex(after: &index)
         }
         return true
-    }
-
-    private static func value(of digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -1,3 +1,5 @@
+import DeltaCore
+
 /// An RFC 6901 JSON Pointer such as `/messages/0/content`.
 ///
 /// Parses the string form (`~0` is `~`, `~1` is `/`) and the URI-fragment form
@@ -39,7 +41,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
     public init(uriFragment: String) throws(JSONPointerError) {
         var fragment = Substring(uriFragment)
         if fragment.first == "#" { fragment = fragment.dropFirst() }
-        guard let decoded = Self.percentDecode(fragment) else {
+        guard let decoded = PercentDecoding.decode(fragment) else {
             throw JSONPointerError(pointer: uriFragment, reason: "invalid percent-encoding")
         }
         try self.init(decoded)
@@ -115,35 +117,6 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Decodes `%XX` sequences; nil for a malformed sequence or invalid UTF-8.
-    static func percentDecode(_ text: Substring) -> String? {
-        let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "%")) else { return String(text) }
-        var output: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "%") {
-                guard index + 2 < bytes.count, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) else {
-                    return nil
-                }
-                output.append(high << 4 | low)
-                index += 3
-            } else {
-                output.append(bytes[index])
-                index += 1
-            }
-        }
-        return String(validating: output, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
 }
 
 /// A malformed JSON pointer.
