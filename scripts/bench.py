@@ -105,6 +105,11 @@ class Bench:
 
     # -- Lua scripts --------------------------------------------------------
 
+    def fail_rows(self, row_ids, reason):
+        """Marks the wanted rows of a server that could not be set up (a row's own failure wins)."""
+        for row_id in filter(self.wanted, row_ids):
+            self.failures.setdefault(row_id, reason)
+
     def lua(self, name, kinds, headers, connections):
         path = os.path.join(self.temp, f"{name}.lua")
         return bc.write_lua(path, kinds, headers, threads=min(2, connections))
@@ -194,8 +199,7 @@ class Bench:
             self.warm(server.port, server.admin_key)
             self.delta_runs(server.port, server.admin_key, prefix, plan)
         except BenchFailure as error:
-            for row_id in filter(self.wanted, rows):
-                self.failures.setdefault(row_id, f"server setup failed: {error}")
+            self.fail_rows(rows, f"server setup failed: {error}")
         finally:
             code = server.stop()
             if code not in (0, None, -15):
@@ -225,8 +229,7 @@ class Bench:
             for row_id, op in (("grpc_get_c32", "GET"), ("grpc_put_c32", "PUT")):
                 self.record(row_id, lambda op=op: self.grpc_load(cluster, op, 32))
         except (BenchFailure, TestFailure) as error:
-            for row_id in filter(self.wanted, rows):
-                self.failures.setdefault(row_id, f"cluster setup failed: {error}")
+            self.fail_rows(rows, f"cluster setup failed: {error}")
         finally:
             cluster.shutdown()
             cluster.cleanup(failed=False)
@@ -263,8 +266,7 @@ class Bench:
                 script = self.lua(f"nginx-{connections}", [(1.0, specs)], {"Authorization": "Bearer x"}, connections)
                 self.record(row_id, lambda s=script, c=connections: bc.run_wrk(server.port, s, c, SECONDS))
         except BenchFailure as error:
-            for row_id in filter(self.wanted, ("nginx_c1", "nginx_c32")):
-                self.failures.setdefault(row_id, f"nginx failed: {error}")
+            self.fail_rows(("nginx_c1", "nginx_c32"), f"nginx failed: {error}")
         finally:
             server.stop()
 
@@ -295,8 +297,7 @@ class Bench:
             self.record("etcd_range_c32", lambda: bc.run_wrk(server.port, range_script, 32, SECONDS))
             self.record("etcd_put_c32", lambda: bc.run_wrk(server.port, put_script, 32, SECONDS))
         except BenchFailure as error:
-            for row_id in filter(self.wanted, ("etcd_put_c32", "etcd_range_c32")):
-                self.failures.setdefault(row_id, f"etcd failed: {error}")
+            self.fail_rows(("etcd_put_c32", "etcd_range_c32"), f"etcd failed: {error}")
         finally:
             server.stop()
 

@@ -413,14 +413,20 @@ def put_batches(port, token, keys, batch, connections, deadline, progress=None):
         finally:
             client.close()
 
-    threads = [threading.Thread(target=worker, daemon=True) for _ in range(connections)]
+    run_threads(worker, connections, state)
+    return state["stored"]
+
+
+def run_threads(worker, count, state):
+    """Runs `count` threads of `worker` to the end; raises the first error a worker
+    put in state["error"] (workers catch their own exceptions so none hangs the others)."""
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     if state["error"]:
         raise BenchFailure(state["error"])
-    return state["stored"]
 
 
 def versions_sum(port, token, keys):

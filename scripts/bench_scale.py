@@ -207,13 +207,7 @@ def rss_after_gets(server, keys):
 
     idle_rss, _ = bc.rss_kib(server.pid)
     began = time.monotonic()
-    workers = [threading.Thread(target=worker, daemon=True) for _ in range(4)]
-    for thread in workers:
-        thread.start()
-    for thread in workers:
-        thread.join()
-    if state["error"]:
-        raise BenchFailure(state["error"])
+    bc.run_threads(worker, 4, state)
     elapsed = time.monotonic() - began
     rss, hwm = bc.rss_kib(server.pid)
     client = server.client()
