@@ -124,22 +124,35 @@ public final class FileEntityStore: EntityStore {
         return try await io.run { () throws(DeltaError) in try engine.listDatabases() }
     }
 
-    /// Reads the database directory tree (O(entities) per call), sorts the keys bytewise and
-    /// reads the sidecars of the returned page only.
+    /// Reads the database directory tree (O(entities) per call), keeps only the bytewise-
+    /// smallest matching keys a page can need, and reads the sidecars of those only.
+    ///
+    /// A key deleted between the directory read and its sidecar read is skipped; if that
+    /// leaves the page short while more keys exist, the tree is read again after the last
+    /// key examined. So a page holds exactly what a full sort would have given.
     public func listEntities(
         database: String, prefix: String, after: String?, limit: Int
     ) async throws(DeltaError) -> EntityPage {
         try EntityStoreRules.validateListing(database: database, limit: limit)
         let engine = engine
         return try await io.run { () throws(DeltaError) in
-            let keys = try engine.listKeys(database)
-            return try EntityStoreRules.page(sortedKeys: keys, prefix: prefix, after: after, limit: limit) {
-                key throws(DeltaError) in
-                let id = try EntityID(database: database, key: key)
-                // A key deleted since the directory was read is skipped.
-                return try engine.readSidecar(id, engine.layout.paths(for: id)).map {
-                    EntityListing(key: key, version: $0.version, updatedAt: $0.updatedAt)
+            var rows: [EntityListing] = []
+            var cursor = after
+            while true {
+                // One key more than the page still needs tells whether a next page exists.
+                let needed = limit - rows.count
+                let (keys, more) = try engine.selectKeys(
+                    database, prefix: prefix, after: cursor, count: needed == Int.max ? needed : needed + 1)
+                for key in keys {
+                    if rows.count == limit { return EntityPage(entities: rows, nextCursor: rows.last?.key) }
+                    let id = try EntityID(database: database, key: key)
+                    if let metadata = try engine.readSidecar(id, engine.layout.paths(for: id)) {
+                        rows.append(EntityListing(key: key, version: metadata.version, updatedAt: metadata.updatedAt))
+                    }
                 }
+                guard more, let last = keys.last else { return EntityPage(entities: rows, nextCursor: nil) }
+                if rows.count == limit { return EntityPage(entities: rows, nextCursor: rows.last?.key) }
+                cursor = last
             }
         }
     }

@@ -87,24 +87,46 @@ enum FileName {
         case unknown
     }
 
+    /// Parses one directory entry name. Works on the UTF-8 bytes: it runs for every
+    /// entry of a directory that may hold millions (listing, recovery), and character
+    /// (grapheme) searches and comparisons cost several times more.
     static func parse(_ name: String) -> Kind {
-        if name.hasPrefix(tempPrefix) {
-            let rest = name.dropFirst(tempPrefix.count)
-            guard let dot = rest.firstIndex(of: "."), StorageName.isEncodedPiece(rest[..<dot]) else { return .unknown }
-            return .temp(stem: String(rest[..<dot]))
+        let utf8 = name.utf8
+        let dot = UInt8(ascii: ".")
+        if utf8.starts(with: tempPrefix.utf8) {
+            let rest = utf8.index(utf8.startIndex, offsetBy: tempPrefix.utf8.count)
+            // Indices of ASCII bytes are character boundaries, so slicing the String is exact.
+            guard let end = utf8[rest...].firstIndex(of: dot), StorageName.isEncodedPiece(name[rest..<end]) else {
+                return .unknown
+            }
+            return .temp(stem: String(name[rest..<end]))
         }
-        guard let dot = name.firstIndex(of: ".") else { return .unknown }
-        let stem = name[..<dot]
-        let suffix = name[dot...]
+        guard let end = utf8.firstIndex(of: dot) else { return .unknown }
+        let stem = name[..<end]
         guard StorageName.isEncodedPiece(stem) else { return .unknown }
-        if suffix == sidecarSuffix { return .sidecar(stem: String(stem)) }
-        if suffix == lockSuffix { return .lock(stem: String(stem)) }
-        if suffix.hasSuffix(blobSuffix) {
-            let digits = suffix.dropFirst().dropLast(blobSuffix.count)
-            // Canonical decimal only, so one version has exactly one blob name.
-            guard let version = UInt64(digits), String(version) == digits else { return .unknown }
+        let suffix = utf8[end...]
+        if suffix.elementsEqual(sidecarSuffix.utf8) { return .sidecar(stem: String(stem)) }
+        if suffix.elementsEqual(lockSuffix.utf8) { return .lock(stem: String(stem)) }
+        let blob = blobSuffix.utf8
+        if suffix.count > blob.count + 1, suffix.suffix(blob.count).elementsEqual(blob),
+           let version = canonicalDecimal(suffix.dropFirst().dropLast(blob.count)) {
             return .blob(stem: String(stem), version: version)
         }
         return .unknown
+    }
+
+    /// The value of a canonical decimal (digits only, no leading zero, no overflow), so
+    /// one version has exactly one blob name; nil otherwise.
+    private static func canonicalDecimal(_ digits: Substring.UTF8View) -> UInt64? {
+        guard let first = digits.first, first != UInt8(ascii: "0") || digits.count == 1 else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
+            guard !overflow, !overflow2 else { return nil }
+            value = sum
+        }
+        return value
     }
 }

@@ -19,20 +19,32 @@ extension FileStoreEngine {
         return found.sorted(by: EntityStoreRules.bytewiseLess)
     }
 
-    /// The keys of `database` that have a sidecar, sorted bytewise.
+    /// The bytewise-smallest `count` keys of `database` that have a sidecar, start
+    /// with `prefix` and sort after `after`, sorted; `more` says whether further
+    /// such keys exist.
     ///
-    /// Reads the whole database directory tree: O(entities) per call, which is what a
-    /// directory-per-database layout allows without an index.
-    func listKeys(_ database: String) throws(DeltaError) -> [String] {
-        var keys: [String] = []
+    /// Reads the whole database directory tree (O(entities) per call, which is what a
+    /// directory-per-database layout allows without an index) but keeps and sorts only
+    /// `count` keys, and checks only the names that could be among them.
+    func selectKeys(
+        _ database: String, prefix: String, after: String?, count: Int
+    ) throws(DeltaError) -> (keys: [String], more: Bool) {
+        var selection = SmallestKeys(count: count)
+        let admit = { (key: String) -> Bool in
+            guard key.utf8.starts(with: prefix.utf8) else { return false }
+            if let after, !EntityStoreRules.bytewiseLess(after, key) { return false }
+            return selection.admits(key)
+        }
         do {
-            try walkKeyLevel(layout.databaseDirectory(database), encodedPrefix: "") { key, _ in keys.append(key) }
+            try walkKeyLevel(layout.databaseDirectory(database), encodedPrefix: "", admit: admit) { key, _ in
+                selection.insert(key)
+            }
         } catch let error as SystemCallError where error.errno == ENOENT {
-            return []
+            return ([], false)
         } catch {
             throw DeltaError.storage("could not list entities of database \(database)", error)
         }
-        return keys.sorted(by: EntityStoreRules.bytewiseLess)
+        return (selection.sorted(), selection.truncated)
     }
 
     /// Visits every database directory under `directory` (`*.db`), following dot-less
@@ -59,13 +71,18 @@ extension FileStoreEngine {
     /// that continue long keys; `visit` gets the decoded key and the entity directory.
     /// A file whose name is not the canonical path of a valid key (a stray or
     /// hand-made file) is skipped, so listing never returns a key that reads as absent.
-    func walkKeyLevel(_ directory: String, encodedPrefix: String, _ visit: (String, String) throws -> Void) throws {
+    /// `admit` sees each decoded key first; keys it refuses skip those checks.
+    func walkKeyLevel(
+        _ directory: String, encodedPrefix: String, admit: (String) -> Bool = { _ in true },
+        _ visit: (String, String) throws -> Void
+    ) throws {
         var subdirectories: [String] = []
         try fileSystem.forEachEntry(in: directory) { entry in
             if entry.isDirectory {
                 if StorageName.isEncodedPiece(entry.name) { subdirectories.append(entry.name) }
             } else if case .sidecar(let stem) = FileName.parse(entry.name),
-                      let key = StorageName.decode(encodedPrefix + stem),
+                      let key = StorageName.decode(encodedPrefix.isEmpty ? stem : encodedPrefix + stem),
+                      admit(key),
                       NameRules.problem(with: key, kind: .entityKey) == nil,
                       StorageName.chunks(StorageName.encode(key)).dropLast().joined() == encodedPrefix {
                 try visit(key, directory)
@@ -73,7 +90,7 @@ extension FileStoreEngine {
         }
         // Deeper levels after this one is closed: one open directory at a time.
         for name in subdirectories {
-            try walkKeyLevel(directory + "/" + name, encodedPrefix: encodedPrefix + name, visit)
+            try walkKeyLevel(directory + "/" + name, encodedPrefix: encodedPrefix + name, admit: admit, visit)
         }
     }
 

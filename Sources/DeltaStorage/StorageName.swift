@@ -41,6 +41,8 @@ package enum StorageName {
     /// Decodes an encoded name; nil if `encoded` is not exactly what `encode` produces
     /// for some valid UTF-8 string (so stray files are never mistaken for entities).
     package static func decode(_ encoded: some StringProtocol) -> String? {
+        // Most names have nothing escaped: then the name is the encoded text itself.
+        if encoded.utf8.allSatisfy(isLiteral) { return encoded.isEmpty ? nil : String(encoded) }
         var bytes: [UInt8] = []
         var iterator = encoded.utf8.makeIterator()
         while let byte = iterator.next() {

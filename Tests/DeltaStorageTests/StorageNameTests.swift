@@ -61,5 +61,28 @@ struct StorageNameTests {
         #expect(FileName.parse("User.meta.json") == .unknown)
         #expect(FileName.parse("user.meta.json.bak") == .unknown)
         #expect(FileName.parse("README") == .unknown)
+        #expect(FileName.parse("k.1.json.enc") == .blob(stem: "k", version: 1))
+        #expect(FileName.parse("k.18446744073709551615.json.enc") == .blob(stem: "k", version: .max))
+        #expect(FileName.parse("k.18446744073709551616.json.enc") == .unknown)  // overflows
+        #expect(FileName.parse("k.+5.json.enc") == .unknown)
+        #expect(FileName.parse("k..json.enc") == .unknown)
+        #expect(FileName.parse("k.1.json.encx") == .unknown)
+        #expect(FileName.parse("k.lock.meta.json") == .unknown)
+        #expect(FileName.parse("é.meta.json") == .unknown)
+        #expect(FileName.parse(".meta.json") == .unknown)
+        #expect(FileName.parse(".tmp-k") == .unknown)
+        #expect(FileName.parse(".tmp-.w-1b") == .unknown)
+        #expect(FileName.parse(".tmp-k%c3%a9.w-1m") == .temp(stem: "k%c3%a9"))
+    }
+
+    @Test("decoding accepts exactly what encoding produces")
+    func decodeIsStrict() {
+        #expect(StorageName.decode("plain_key-1") == "plain_key-1")
+        #expect(StorageName.decode("") == nil)
+        #expect(StorageName.decode("user%3a1") == "user:1")
+        #expect(StorageName.decode("%61") == nil)  // a literal byte escaped: a second spelling
+        #expect(StorageName.decode("%3A") == nil)  // upper-case hex is not what encode writes
+        #expect(StorageName.decode("a%3") == nil)
+        #expect(StorageName.decode("%ff") == nil)  // not UTF-8
     }
 }
