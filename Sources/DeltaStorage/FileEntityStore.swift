@@ -69,13 +69,18 @@ public final class FileEntityStore: EntityStore {
     ///
     /// Safe to run while other processes use the directory (it only touches entities
     /// whose lock it can take without waiting). Reads never see leftovers, so running
-    /// it late only costs disk space.
+    /// it late only costs disk space. It runs on a thread of its own at the lowest CPU
+    /// priority, so requests served meanwhile keep their latency.
     ///
     /// - Throws: `.storageFailure` if the directory tree cannot be read.
     @discardableResult
     public func recover() async throws(DeltaError) -> RecoveryReport {
         let engine = engine
-        return try await io.run { () throws(DeltaError) in try engine.recover() }
+        // At the lowest CPU priority: on a large directory this scan outlasts start-up
+        // and runs next to the first requests.
+        return try await BlockingIO.runInBackground("deltadb.storage.recovery") { () throws(DeltaError) in
+            try engine.recover()
+        }
     }
 
     /// Reads the sidecar, then the blob it names, without taking a lock (see `EntityStore.read`).
