@@ -30,7 +30,7 @@ extension FileStoreEngine {
     /// under its `flock` (taken without waiting; a busy entity is skipped), and the
     /// sidecar is re-read under that lock before anything is removed. An entity
     /// with one blob, a sidecar and no temp file is not even opened, so a clean
-    /// directory costs one streamed scan of its names.
+    /// directory costs one streamed scan of its names and a few bytes per entity.
     func recover() throws(DeltaError) -> RecoveryReport {
         var report = RecoveryReport()
         do {
@@ -43,20 +43,11 @@ extension FileStoreEngine {
         return report
     }
 
-    /// What one directory scan saw of an entity's files.
+    /// The files the second pass found of one suspicious entity.
     private struct Leftovers {
         var temps: [String] = []
-        /// The first blob version seen, inline: a one-element array would be one
-        /// heap allocation per entity, a million of them for a large directory.
-        var firstBlob: UInt64?
-        var otherBlobs: [UInt64] = []
+        var blobs: [UInt64] = []
         var hasSidecar = false
-
-        var blobs: [UInt64] { (firstBlob.map { [$0] } ?? []) + otherBlobs }
-
-        mutating func addBlob(_ version: UInt64) {
-            if firstBlob == nil { firstBlob = version } else { otherBlobs.append(version) }
-        }
 
         /// One blob next to a sidecar and no temp file: what every entity looks
         /// like unless a write or delete was interrupted. Such an entity is left
@@ -64,27 +55,76 @@ extension FileStoreEngine {
         /// before the sidecar names it and removes the old blob only after, so a
         /// lone blob is the one the sidecar names (if a damaged directory says
         /// otherwise, reads report it and recovery must not delete anything).
-        var isClean: Bool { temps.isEmpty && firstBlob != nil && otherBlobs.isEmpty && hasSidecar }
+        var isClean: Bool { temps.isEmpty && blobs.count == 1 && hasSidecar }
     }
 
+    /// How many files of each kind one entity has, counted up to 3: all the first
+    /// pass of a directory keeps per entity.
+    private struct Tally {
+        var sidecars: UInt8 = 0
+        var blobs: UInt8 = 0
+        var temps: UInt8 = 0
+
+        var isClean: Bool { sidecars == 1 && blobs == 1 && temps == 0 }
+
+        static func count(_ value: inout UInt8) { value = min(value + 1, 3) }
+    }
+
+    /// Recovers one directory in two streamed passes. The first keeps a three-byte
+    /// tally per entity, keyed by a hash of its name, so a directory of millions of
+    /// clean entities costs a few bytes each instead of their names (which would
+    /// make recovery the largest allocation of the process). The second pass, run
+    /// only if some tally is not clean, gathers the file names of just those
+    /// entities. Two names with one hash (odds 2⁻⁶⁴ per pair, and the seed changes
+    /// with every process) merge their tallies, which can at worst leave a leftover
+    /// for the next start-up: recovery only reclaims space.
     private func recoverDirectory(
         _ directory: String, database: String, encodedPrefix: String, _ report: inout RecoveryReport
     ) throws {
-        var byStem: [String: Leftovers] = [:]
+        var tallies: [Int: Tally] = [:]
         var subdirectories: [String] = []
-        // Streamed: a directory of a million entities is never listed into memory.
         try fileSystem.forEachEntry(in: directory) { entry in
             if entry.isDirectory {
                 if StorageName.isEncodedPiece(entry.name) { subdirectories.append(entry.name) }
                 return
             }
             switch FileName.parse(entry.name) {
-            case .temp(let stem): byStem[stem, default: Leftovers()].temps.append(entry.name)
-            case .blob(let stem, let version): byStem[stem, default: Leftovers()].addBlob(version)
-            case .sidecar(let stem): byStem[stem, default: Leftovers()].hasSidecar = true
+            case .temp(let stem): Tally.count(&tallies[stem.hashValue, default: Tally()].temps)
+            case .blob(let stem, _): Tally.count(&tallies[stem.hashValue, default: Tally()].blobs)
+            case .sidecar(let stem): Tally.count(&tallies[stem.hashValue, default: Tally()].sidecars)
             default: return
             }
         }
+        let suspicious = Set(tallies.lazy.filter { !$0.value.isClean }.map(\.key))
+        tallies = [:]
+        if !suspicious.isEmpty {
+            try recoverSuspicious(suspicious, in: directory, database: database, encodedPrefix: encodedPrefix, &report)
+        }
+        for name in subdirectories {
+            try recoverDirectory(directory + "/" + name, database: database, encodedPrefix: encodedPrefix + name, &report)
+        }
+    }
+
+    /// The second pass over a directory: the files of the entities whose name hashes
+    /// are in `suspicious`, then each of those entities cleaned up under its lock.
+    private func recoverSuspicious(
+        _ suspicious: Set<Int>, in directory: String, database: String, encodedPrefix: String,
+        _ report: inout RecoveryReport
+    ) throws {
+        var byStem: [String: Leftovers] = [:]
+        try fileSystem.forEachEntry(in: directory) { entry in
+            guard !entry.isDirectory else { return }
+            switch FileName.parse(entry.name) {
+            case .temp(let stem) where suspicious.contains(stem.hashValue):
+                byStem[stem, default: Leftovers()].temps.append(entry.name)
+            case .blob(let stem, let version) where suspicious.contains(stem.hashValue):
+                byStem[stem, default: Leftovers()].blobs.append(version)
+            case .sidecar(let stem) where suspicious.contains(stem.hashValue):
+                byStem[stem, default: Leftovers()].hasSidecar = true
+            default: return
+            }
+        }
+        // An entity a writer finished between the passes is clean now: nothing to do.
         for (stem, leftovers) in byStem where !leftovers.isClean {
             guard let key = StorageName.decode(encodedPrefix + stem),
                   let id = try? EntityID(database: database, key: key)
@@ -96,10 +136,6 @@ extension FileStoreEngine {
                 continue  // nothing to clean (the scan raced a commit), so do not take the lock
             }
             try recoverEntity(id, paths, leftovers.temps, leftovers.blobs, &report)
-        }
-        byStem = [:]
-        for name in subdirectories {
-            try recoverDirectory(directory + "/" + name, database: database, encodedPrefix: encodedPrefix + name, &report)
         }
     }
 

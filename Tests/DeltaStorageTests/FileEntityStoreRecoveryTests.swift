@@ -72,6 +72,25 @@ struct FileEntityStoreRecoveryTests {
         #expect(try await payload(store, entityID("db", "b")) == "doc b, second version")
     }
 
+    @Test("a clean directory is read once; leftovers cost one more read of their directory only")
+    func cleanDirectoriesAreReadOnce() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let files = FaultInjectingFileSystem()
+        let store = try FileEntityStore(root: directory.path, writerID: "w1", fileSystem: files)
+        for key in (0..<20).map({ "k\($0)" }) { try await put(store, entityID("clean", key), key) }
+        for key in (0..<20).map({ "k\($0)" }) { try await put(store, entityID("dirty", key), key) }
+        FileManager.default.createFile(
+            atPath: directory.path + "/files/dirty.db/.tmp-k3.w9-1m", contents: Data("partial".utf8))
+
+        files.arm(nil)
+        #expect(try await store.recover() == RecoveryReport(removedTempFiles: 1, removedOrphanBlobs: 0, skippedBusyEntities: 0))
+        let reads = files.calls.filter { $0.name == "listDirectory" }.map { String($0.path.split(separator: "/").last ?? "") }
+        #expect(reads.filter { $0 == "clean.db" }.count == 1, "\(reads)")
+        #expect(reads.filter { $0 == "dirty.db" }.count == 2, "\(reads)")
+        #expect(try await payload(store, entityID("dirty", "k3")) == "k3")
+    }
+
     @Test("a sidecar whose only blob has another version is left alone: recovery never deletes the only copy")
     func mismatchedLoneBlobIsKept() async throws {
         let directory = TemporaryDirectory()
