@@ -48,7 +48,7 @@ extension BlockingIO {
     /// `gettid()`, looked up at run time: the Glibc module does not declare it.
     private static func currentThreadID() -> pid_t? {
         typealias GetTID = @convention(c) () -> pid_t
-        guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "gettid") else { return nil }
+        guard let symbol = CLibrary.function(named: "gettid") else { return nil }
         return unsafeBitCast(symbol, to: GetTID.self)()
     }
     #endif

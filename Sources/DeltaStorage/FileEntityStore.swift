@@ -148,16 +148,20 @@ public final class FileEntityStore: EntityStore {
                 let needed = limit - rows.count
                 let (keys, more) = try engine.selectKeys(
                     database, prefix: prefix, after: cursor, count: needed == Int.max ? needed : needed + 1)
-                for key in keys {
-                    if rows.count == limit { return EntityPage(entities: rows, nextCursor: rows.last?.key) }
+                var examined = 0
+                for key in keys where rows.count < limit {
+                    examined += 1
                     let id = try EntityID(database: database, key: key)
                     if let metadata = try engine.readSidecar(id, engine.layout.paths(for: id)) {
                         rows.append(EntityListing(key: key, version: metadata.version, updatedAt: metadata.updatedAt))
                     }
                 }
-                guard more, let last = keys.last else { return EntityPage(entities: rows, nextCursor: nil) }
-                if rows.count == limit { return EntityPage(entities: rows, nextCursor: rows.last?.key) }
-                cursor = last
+                // A matching key after the last row (unread, or beyond the selection) means a next page.
+                let moreAfterRows = examined < keys.count || more
+                if rows.count == limit || !moreAfterRows {
+                    return EntityPage(entities: rows, nextCursor: moreAfterRows ? rows.last?.key : nil)
+                }
+                cursor = keys.last
             }
         }
     }

@@ -56,6 +56,15 @@ extension FileStoreEngine {
         /// lone blob is the one the sidecar names (if a damaged directory says
         /// otherwise, reads report it and recovery must not delete anything).
         var isClean: Bool { temps.isEmpty && blobs.count == 1 && hasSidecar }
+
+        mutating func add(_ kind: FileName.Kind, named name: String) {
+            switch kind {
+            case .temp: temps.append(name)
+            case .blob(_, let version): blobs.append(version)
+            case .sidecar: hasSidecar = true
+            case .lock, .unknown: break
+            }
+        }
     }
 
     /// How many files of each kind one entity has, counted up to 3: all the first
@@ -67,7 +76,14 @@ extension FileStoreEngine {
 
         var isClean: Bool { sidecars == 1 && blobs == 1 && temps == 0 }
 
-        static func count(_ value: inout UInt8) { value = min(value + 1, 3) }
+        mutating func add(_ kind: FileName.Kind) {
+            switch kind {
+            case .temp: temps = min(temps + 1, 3)
+            case .blob: blobs = min(blobs + 1, 3)
+            case .sidecar: sidecars = min(sidecars + 1, 3)
+            case .lock, .unknown: break
+            }
+        }
     }
 
     /// Recovers one directory in two streamed passes. The first keeps a three-byte
@@ -83,17 +99,8 @@ extension FileStoreEngine {
     ) throws {
         var tallies: [Int: Tally] = [:]
         var subdirectories: [String] = []
-        try fileSystem.forEachEntry(in: directory) { entry in
-            if entry.isDirectory {
-                if StorageName.isEncodedPiece(entry.name) { subdirectories.append(entry.name) }
-                return
-            }
-            switch FileName.parse(entry.name) {
-            case .temp(let stem): Tally.count(&tallies[stem.hashValue, default: Tally()].temps)
-            case .blob(let stem, _): Tally.count(&tallies[stem.hashValue, default: Tally()].blobs)
-            case .sidecar(let stem): Tally.count(&tallies[stem.hashValue, default: Tally()].sidecars)
-            default: return
-            }
+        try forEachEntityFile(in: directory, subdirectories: { subdirectories.append($0) }) { stem, kind, _ in
+            tallies[stem.hashValue, default: Tally()].add(kind)
         }
         let suspicious = Set(tallies.lazy.filter { !$0.value.isClean }.map(\.key))
         tallies = [:]
@@ -112,17 +119,8 @@ extension FileStoreEngine {
         _ report: inout RecoveryReport
     ) throws {
         var byStem: [String: Leftovers] = [:]
-        try fileSystem.forEachEntry(in: directory) { entry in
-            guard !entry.isDirectory else { return }
-            switch FileName.parse(entry.name) {
-            case .temp(let stem) where suspicious.contains(stem.hashValue):
-                byStem[stem, default: Leftovers()].temps.append(entry.name)
-            case .blob(let stem, let version) where suspicious.contains(stem.hashValue):
-                byStem[stem, default: Leftovers()].blobs.append(version)
-            case .sidecar(let stem) where suspicious.contains(stem.hashValue):
-                byStem[stem, default: Leftovers()].hasSidecar = true
-            default: return
-            }
+        try forEachEntityFile(in: directory) { stem, kind, name in
+            if suspicious.contains(stem.hashValue) { byStem[stem, default: Leftovers()].add(kind, named: name) }
         }
         // An entity a writer finished between the passes is clean now: nothing to do.
         for (stem, leftovers) in byStem where !leftovers.isClean {
@@ -136,6 +134,26 @@ extension FileStoreEngine {
                 continue  // nothing to clean (the scan raced a commit), so do not take the lock
             }
             try recoverEntity(id, paths, leftovers.temps, leftovers.blobs, &report)
+        }
+    }
+
+    /// Streams one directory: each temp file, blob and sidecar to `body` with its
+    /// stem, kind and name, and the name of each subdirectory that continues a key
+    /// to `subdirectories`.
+    private func forEachEntityFile(
+        in directory: String, subdirectories: (String) -> Void = { _ in },
+        _ body: (_ stem: String, _ kind: FileName.Kind, _ name: String) -> Void
+    ) throws {
+        try fileSystem.forEachEntry(in: directory) { entry in
+            if entry.isDirectory {
+                if StorageName.isEncodedPiece(entry.name) { subdirectories(entry.name) }
+                return
+            }
+            let kind = FileName.parse(entry.name)
+            switch kind {
+            case .temp(let stem), .blob(let stem, _), .sidecar(let stem): body(stem, kind, entry.name)
+            case .lock, .unknown: return
+            }
         }
     }
 

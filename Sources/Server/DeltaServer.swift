@@ -198,17 +198,14 @@ public enum DeltaServer {
     }
 
     /// Hands memory the allocator holds but nobody uses back to the system. A long
-    /// recovery scan frees millions of small names on a storage thread; glibc
+    /// recovery scan frees a table of millions of entries on a storage thread; glibc
     /// keeps those pages in that thread's arena otherwise, and they would count
-    /// in the server's resident size for its whole life.
+    /// in the server's resident size for its whole life. Skipped under a C library
+    /// without `malloc_trim` (glibc's, from malloc.h).
     static func releaseFreedMemory() {
-        #if canImport(Glibc)
-        // `malloc_trim` is glibc's (malloc.h, not in the Glibc module): looked up at
-        // run time, and skipped under another C library.
         typealias MallocTrim = @convention(c) (Int) -> Int32
-        guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "malloc_trim") else { return }
+        guard let symbol = CLibrary.function(named: "malloc_trim") else { return }
         _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
-        #endif
     }
 
     /// The entity store: S3 when `-s3-endpoint` is set (after checking that the
