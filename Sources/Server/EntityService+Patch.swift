@@ -112,7 +112,7 @@ extension EntityService {
                         guard current.version == base else { throw Self.patchRaced }
                         return try sealer.seal(bytes, for: id, after: current, now: now, schema: stamp)
                     }
-                    cache.put(id, CachedDocument(bytes: bytes, version: committed.version), cost: bytes.count)
+                    cache.put(id, CachedDocument(bytes: bytes, committed), cost: bytes.count)
                     return (bytes, committed.version)
                 } catch {
                     // Another process wrote meanwhile: patch its version instead.

@@ -16,6 +16,21 @@ public final class EntityService: Sendable {
     struct CachedDocument: Sendable {
         var bytes: [UInt8]
         var version: UInt64
+        /// The stored write's GCM nonce (`iv`), unique per write. Versions restart at 1
+        /// after a delete, so a verified hit compares this too: a re-created entity at
+        /// the cached version is a different write.
+        var nonce: String
+
+        init(bytes: [UInt8], _ metadata: EntityMetadata) {
+            self.bytes = bytes
+            self.version = metadata.version
+            self.nonce = metadata.iv
+        }
+
+        /// Whether `stored` is the very write this copy was made from.
+        func isCurrent(_ stored: EntityMetadata?) -> Bool {
+            stored?.version == version && stored?.iv == nonce
+        }
     }
 
     /// The deepest JSON nesting a document may have.
@@ -129,7 +144,7 @@ public final class EntityService: Sendable {
                 try condition?.check(current, for: id)
                 return try sealer.seal(plaintext, for: id, after: current, now: now, schema: schema)
             }
-            cache.put(id, CachedDocument(bytes: plaintext, version: committed.version), cost: plaintext.count)
+            cache.put(id, CachedDocument(bytes: plaintext, committed), cost: plaintext.count)
             return committed.version
         }
     }
@@ -143,8 +158,7 @@ public final class EntityService: Sendable {
         if let cached = cache.get(id) {
             guard verifiesCacheHits else { return (cached.bytes, cached.version) }
             // One metadata read (no decryption) proves the cached copy is still current.
-            let stored = try await store.readMetadata(id)
-            if stored?.version == cached.version { return (cached.bytes, cached.version) }
+            if cached.isCurrent(try await store.readMetadata(id)) { return (cached.bytes, cached.version) }
         }
         // A miss reads storage under the entity's lock so the document it caches
         // cannot be older than a write that completed meanwhile.
@@ -156,7 +170,7 @@ public final class EntityService: Sendable {
                 throw notFound(id)
             }
             let plaintext = try sealer.open(stored, for: id)
-            let document = CachedDocument(bytes: plaintext, version: stored.metadata.version)
+            let document = CachedDocument(bytes: plaintext, stored.metadata)
             cache.put(id, document, cost: plaintext.count)
             return document
         }

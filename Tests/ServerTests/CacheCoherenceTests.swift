@@ -24,6 +24,21 @@ struct CacheCoherenceTests {
         await #expect(throws: DeltaError.self) { try await reader.get(database: "db", key: "k") }
     }
 
+    @Test("a worker does not serve its cached copy of an entity that was deleted and re-created at the same version")
+    func recreatedAtSameVersion() async throws {
+        let store = MemoryEntityStore()
+        let keys = KeyringHolder(ClusterFixtures.keyring())
+        let writer = try ClusterFixtures.entityService(keys: keys, verifiesCacheHits: true, store: store)
+        let reader = try ClusterFixtures.entityService(keys: keys, verifiesCacheHits: true, store: store)
+        _ = try await writer.put(database: "db", body: Array(#"{"k":"old"}"#.utf8), ifMatch: nil, ifNoneMatch: nil)
+        #expect(try await reader.get(database: "db", key: "k").bytes == Array(#""old""#.utf8))  // cached at version 1
+        try await writer.delete(database: "db", key: "k", ifMatch: nil)
+        _ = try await writer.put(database: "db", body: Array(#"{"k":"new"}"#.utf8), ifMatch: nil, ifNoneMatch: nil)
+        let fresh = try await reader.get(database: "db", key: "k")
+        #expect(fresh.version == 1)  // versions restart after a delete...
+        #expect(fresh.bytes == Array(#""new""#.utf8))  // ...but this is the new write
+    }
+
     @Test("one GET counts one miss, the next one hit (/api/stats)")
     func counters() async throws {
         let service = try ClusterFixtures.entityService(keys: KeyringHolder(ClusterFixtures.keyring()))
