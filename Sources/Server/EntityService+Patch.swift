@@ -94,7 +94,11 @@ extension EntityService {
         let sealer = self.sealer
         return try await entityLocks.withLock(id) { () async throws(DeltaError) -> (bytes: [UInt8], version: UInt64) in
             for _ in 0..<Self.maxPatchAttempts {
-                guard let stored = try await store.read(id) else { throw notFound(id) }
+                guard let stored = try await store.read(id) else {
+                    cache.remove(id)
+                    throw notFound(id)
+                }
+                forgetIfStale(id, stored.metadata)
                 try condition?.check(stored.metadata, for: id)
                 let base = stored.metadata.version
                 let document: JSONValue

@@ -141,6 +141,7 @@ public final class EntityService: Sendable {
         let now = Timestamp.now()
         return try await entityLocks.withLock(id) { () async throws(DeltaError) -> UInt64 in
             let committed = try await store.write(id) { (current) throws(DeltaError) in
+                forgetIfStale(id, current)
                 try condition?.check(current, for: id)
                 return try sealer.seal(plaintext, for: id, after: current, now: now, schema: schema)
             }
@@ -188,6 +189,7 @@ public final class EntityService: Sendable {
         let id = try EntityID(database: database, key: key)
         let deleted = try await entityLocks.withLock(id) { () async throws(DeltaError) -> Bool in
             let deleted = try await store.delete(id) { (current) throws(DeltaError) in
+                forgetIfStale(id, current)
                 // A missing entity is a 404 below, not a failed precondition.
                 if current != nil { try condition?.check(current, for: id) }
             }
@@ -195,6 +197,16 @@ public final class EntityService: Sendable {
             return deleted
         }
         guard deleted else { throw notFound(id) }
+    }
+
+    /// Drops the cached copy of `id` unless it is `current`, the stored write seen under
+    /// the entity's lock.
+    ///
+    /// Another process (a `deltadb rewrap`, for one) can change storage behind a cache
+    /// that does not verify its hits. Without this, a client whose `If-Match` fails
+    /// would read the same stale copy again and retry forever.
+    func forgetIfStale(_ id: EntityID, _ current: EntityMetadata?) {
+        if let cached = cache.get(id, counted: false), !cached.isCurrent(current) { cache.remove(id) }
     }
 
     func notFound(_ id: EntityID) -> DeltaError {

@@ -65,4 +65,27 @@ struct CacheCoherenceTests {
         // This is why split mode turns verification on.
         #expect(try await reader.get(database: "db", key: "k").version == 1)
     }
+
+    @Test("without verification, a failed If-Match (PUT, PATCH or DELETE) drops the stale copy, so a GET + If-Match retry converges")
+    func unverifiedStaleCopyDroppedOnConflict() async throws {
+        let store = MemoryEntityStore()
+        let keys = KeyringHolder(ClusterFixtures.keyring())
+        // `other` plays a process changing storage behind `server`'s cache, as `deltadb rewrap` does.
+        let server = try ClusterFixtures.entityService(keys: keys, store: store)
+        let other = try ClusterFixtures.entityService(keys: keys, store: store)
+        let attempts: [(EntityService) async throws -> Void] = [
+            { try await $0.put(database: "db", body: Array(#"{"k":0}"#.utf8), ifMatch: "\"1\"", ifNoneMatch: nil) },
+            { _ = try await $0.patch(database: "db", key: "k", patch: .merge(.object([:])), condition: .init(ifMatch: "\"1\"")) },
+            { try await $0.delete(database: "db", key: "k", ifMatch: "\"1\"") },
+        ]
+        for (index, attempt) in attempts.enumerated() {
+            try? await other.delete(database: "db", key: "k", ifMatch: nil)
+            _ = try await server.put(database: "db", body: Array(#"{"k":1}"#.utf8), ifMatch: nil, ifNoneMatch: nil)
+            _ = try await other.put(database: "db", body: Array(#"{"k":2}"#.utf8), ifMatch: nil, ifNoneMatch: nil)
+            #expect(try await server.get(database: "db", key: "k").version == 1, "attempt \(index): stale copy cached")
+            await #expect(throws: DeltaError.self, "attempt \(index)") { try await attempt(server) }
+            let fresh = try await server.get(database: "db", key: "k")
+            #expect(fresh.version == 2 && fresh.bytes == Array("2".utf8), "attempt \(index)")
+        }
+    }
 }
