@@ -34,6 +34,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        DeltaServer.prepareProcess()
         let (configuration, generated) = try options.resolve()
         let resolved = try cluster.resolve(defaultGRPCAddress: nil)
         try checkMessageSizes(configuration, resolved)
@@ -72,6 +73,7 @@ struct Rewrap: AsyncParsableCommand {
     @OptionGroup var options: ServerOptions
 
     func run() async throws {
+        DeltaServer.prepareProcess()
         let (configuration, generated) = try options.resolve()
         guard generated.masterKeyHex == nil else {
             throw ValidationError("rewrap needs the active key: pass -master-key, MASTER_KEY or -master-key-file")

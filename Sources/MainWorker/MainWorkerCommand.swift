@@ -16,6 +16,7 @@ struct MainWorkerCommand: AsyncParsableCommand {
     @OptionGroup var cluster: ClusterOptions
 
     func run() async throws {
+        DeltaServer.prepareProcess()
         let (configuration, generated) = try options.resolve()
         let resolved = try cluster.resolve(defaultGRPCAddress: "127.0.0.1:50051")
         try checkMessageSizes(configuration, resolved)

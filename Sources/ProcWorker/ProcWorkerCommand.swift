@@ -15,6 +15,7 @@ struct ProcWorkerCommand: AsyncParsableCommand {
     @OptionGroup var options: ProcWorkerOptions
 
     func run() async throws {
+        DeltaServer.prepareProcess()
         let resolved = try options.resolve()
         let logger = Console.logger("proc-worker")
         logger.info("starting", metadata: [
