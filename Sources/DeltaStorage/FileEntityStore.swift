@@ -28,19 +28,25 @@ public final class FileEntityStore: EntityStore {
     /// The writer id given at creation. The store records it in temp-file names only;
     /// the `writer_id` in metadata is whatever `build` returns.
     public let writerID: String
+    /// The claim on `root` this store keeps for its lifetime, if one was given.
+    public let claim: DirectoryClaim?
 
     private let engine: FileStoreEngine
     private let io: BlockingIO
     private let locks = KeyedAsyncLock<EntityID>()
 
-    /// Opens (creating if needed) the store under `root`.
+    /// Opens (creating if needed) the store under `root`, keeping `claim` (a server's
+    /// claim on the directory) until the store is released.
     ///
     /// Creates `<root>/files` but performs no recovery; call `recover()` at startup.
     ///
     /// - Throws: `.storageFailure` if the directory cannot be created.
-    public init(root: String, writerID: String, fileSystem: some FileSystemOps = RealFileSystem()) throws(DeltaError) {
+    public init(
+        root: String, writerID: String, claim: DirectoryClaim? = nil, fileSystem: some FileSystemOps = RealFileSystem()
+    ) throws(DeltaError) {
         self.root = root
         self.writerID = writerID
+        self.claim = claim
         let layout = FileLayout(root: root)
         self.engine = FileStoreEngine(fileSystem: fileSystem, layout: layout, writerID: writerID)
         self.io = BlockingIO.shared

@@ -32,7 +32,15 @@ public enum DeltaServer {
         logger: Logger,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
-        let router = try await makeRouter(configuration, logger: logger)
+        try await makeApplication(configuration, as: .soleServer, logger: logger, onListening: onListening)
+    }
+
+    /// The same, for a process in `role` (tests run several servers on one directory).
+    static func makeApplication(
+        _ configuration: ServerConfiguration, as role: StorageRole, logger: Logger,
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws -> some ApplicationProtocol {
+        let router = try await makeRouter(configuration, as: role, logger: logger)
         return makeApplication(configuration, router: router, logger: logger, onListening: onListening)
     }
 
@@ -54,14 +62,15 @@ public enum DeltaServer {
         )
     }
 
-    /// Builds the all-in-one router: every route of the spec over a local
-    /// `EntityService` holding the keyring; tests drive it in memory.
-    public static func makeRouter(
-        _ configuration: ServerConfiguration, logger: Logger
+    /// Builds the router of `deltadb -workers 0`: every route of the spec over a local
+    /// `EntityService` holding the keyring. As a `.cooperatingServer` (tests run several
+    /// on one directory) its cache checks every hit against storage.
+    static func makeRouter(
+        _ configuration: ServerConfiguration, as role: StorageRole, logger: Logger
     ) async throws -> Router<DeltaRequestContext> {
         let keys = KeyringHolder(try configuration.keyring())
-        let catalog = try await makeCatalog(configuration, logger: logger)
-        let service = makeEntityService(configuration, catalog: catalog, keys: keys)
+        let catalog = try await makeCatalog(configuration, as: role, logger: logger)
+        let service = makeEntityService(configuration, catalog: catalog, keys: keys, verifiesCacheHits: role != .soleServer)
         return try makeRouter(
             configuration, catalog: catalog, entities: service, authenticator: try makeAuthenticator(configuration),
             workers: .embedded(workerID: configuration.writerID, keyring: keys)
@@ -81,13 +90,16 @@ public enum DeltaServer {
         return router
     }
 
-    /// Storage (after recovery), schemas and bindings under the shared directory.
-    static func makeCatalog(_ configuration: ServerConfiguration, logger: Logger) async throws -> EntityCatalog {
+    /// Storage (after recovery), schemas and bindings under the shared directory, which
+    /// this process claims for `role` first.
+    static func makeCatalog(
+        _ configuration: ServerConfiguration, as role: StorageRole, logger: Logger
+    ) async throws -> EntityCatalog {
         try FileManager.default.createDirectory(
             atPath: configuration.sharedFS + "/templates", withIntermediateDirectories: true
         )
         return EntityCatalog(
-            store: try await makeEntityStore(configuration, logger: logger),
+            store: try await makeEntityStore(configuration, claim: try claimDirectory(configuration, as: role), logger: logger),
             schemas: try SchemaCatalog(directory: configuration.sharedFS + "/templates"),
             bindings: try DatabaseBindings(root: configuration.sharedFS)
         )
@@ -116,7 +128,7 @@ public enum DeltaServer {
         _ configuration: ServerConfiguration, logger: Logger,
         progress: (String, Rewrapper.Report) -> Void = { _, _ in }
     ) async throws -> Rewrapper.Report {
-        let catalog = try await makeCatalog(configuration, logger: logger)
+        let catalog = try await makeCatalog(configuration, as: .tool, logger: logger)
         let sealer = EntitySealer(keyring: KeyringHolder(try configuration.keyring()), writerID: configuration.writerID)
         return try await Rewrapper(store: catalog.store, sealer: sealer).run(progress: progress)
     }
@@ -209,10 +221,13 @@ public enum DeltaServer {
     }
 
     /// The entity store: S3 when `-s3-endpoint` is set (after checking that the
-    /// server enforces conditional writes), else `<sharedFS>/files` after recovery.
-    static func makeEntityStore(_ configuration: ServerConfiguration, logger: Logger) async throws -> any EntityStore {
+    /// server enforces conditional writes), else `<sharedFS>/files` after recovery,
+    /// holding `claim` for as long as it lives.
+    static func makeEntityStore(
+        _ configuration: ServerConfiguration, claim: DirectoryClaim?, logger: Logger
+    ) async throws -> any EntityStore {
         guard let s3 = configuration.s3 else {
-            let store = try FileEntityStore(root: configuration.sharedFS, writerID: configuration.writerID)
+            let store = try FileEntityStore(root: configuration.sharedFS, writerID: configuration.writerID, claim: claim)
             try await recoverWithinStartup(store, logger: logger)
             return store
         }

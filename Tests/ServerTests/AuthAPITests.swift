@@ -39,9 +39,9 @@ struct AuthAPITests {
 
     @Test("deleting a key revokes it at once on every server sharing the store, sessions included")
     func revocationAcrossServers() async throws {
-        let first = TestServer()
+        let first = TestServer(sharesDirectory: true)
         defer { first.removeDirectory() }
-        let second = TestServer(directory: first.directory)
+        let second = TestServer(directory: first.directory, sharesDirectory: true)
         try await first.run { clientA in
             let key = try await self.createKey(clientA, #"{"name":"shared","permissions":["read","write"]}"#)
             try await second.run { clientB in

@@ -1,4 +1,4 @@
-import DeltaServer
+@testable import DeltaServer
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -13,8 +13,15 @@ struct TestServer {
 
     let directory: String
     var configuration: ServerConfiguration
+    /// `.soleServer` like `deltadb -workers 0`, unless `sharesDirectory`: several
+    /// servers on one directory must be `.cooperatingServer`s.
+    let role: DeltaServer.StorageRole
 
-    init(masterKeyHex: String = TestServer.masterKeyHex, maxBodyBytes: Int = 1 << 20, directory: String? = nil) {
+    init(
+        masterKeyHex: String = TestServer.masterKeyHex, maxBodyBytes: Int = 1 << 20, directory: String? = nil,
+        sharesDirectory: Bool = false
+    ) {
+        self.role = sharesDirectory ? .cooperatingServer : .soleServer
         self.directory = directory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("deltadb-test-\(UUID().uuidString)").path
         self.configuration = ServerConfiguration(
@@ -36,7 +43,7 @@ struct TestServer {
     ) async throws -> Value {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let app = try await DeltaServer.makeApplication(configuration, logger: logger)
+        let app = try await DeltaServer.makeApplication(configuration, as: role, logger: logger)
         return try await app.test(setup, body)
     }
 

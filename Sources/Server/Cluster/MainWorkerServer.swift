@@ -27,6 +27,16 @@ public enum MainWorkerServer {
             self.listensForGRPC = listensForGRPC
             self.embeddedWorkers = embeddedWorkers
         }
+
+        /// Whether embedded workers must check cache hits against storage: other
+        /// writers exist once there are two of them or external workers can join.
+        var verifiesCacheHits: Bool { embeddedWorkers > 1 || listensForGRPC }
+
+        /// How this process claims the data directory: alone when its one embedded
+        /// worker serves cache hits unchecked.
+        var storageRole: DeltaServer.StorageRole {
+            embeddedWorkers > 0 && !verifiesCacheHits ? .soleServer : .cooperatingServer
+        }
     }
 
     /// Runs until SIGINT or SIGTERM (graceful shutdown).
@@ -45,7 +55,7 @@ public enum MainWorkerServer {
         let keyPairs = (0..<topology.embeddedWorkers).map { _ in
             Task.detached(priority: .userInitiated) { try RSAKeyPair.generate() }
         }
-        let catalog = try await DeltaServer.makeCatalog(configuration, logger: logger)
+        let catalog = try await DeltaServer.makeCatalog(configuration, as: topology.storageRole, logger: logger)
         let authenticator = try DeltaServer.makeAuthenticator(configuration)
         let registry = WorkerRegistry(heartbeatInterval: cluster.heartbeatInterval, tokenTTL: cluster.workerTTL)
         let clients = WorkerClients(maxMessageBytes: cluster.maxMessageBytes, tls: cluster.tls)
@@ -65,8 +75,7 @@ public enum MainWorkerServer {
                     keyPairs, in: &group, handler: handler, clients: clients, caches: embeddedCaches,
                     catalog: catalog,
                     configuration: configuration, cluster: cluster,
-                    // Other processes may write the same storage once external workers can join.
-                    verifiesCacheHits: topology.embeddedWorkers > 1 || topology.listensForGRPC, logger: logger
+                    verifiesCacheHits: topology.verifiesCacheHits, logger: logger
                 )
             }
             group.addStoppableTask {

@@ -22,7 +22,7 @@ public enum ProcessingWorkerServer {
         let keys = KeyringHolder()
         let tokens = SessionTokens()
         let load = InFlightCounter()
-        let catalog = try await DeltaServer.makeCatalog(options.storage, logger: logger)
+        let catalog = try await DeltaServer.makeCatalog(options.storage, as: .cooperatingServer, logger: logger)
         let service = DeltaServer.makeEntityService(options.storage, catalog: catalog, keys: keys, verifiesCacheHits: true)
         let handler = ProcessingWorkerHandler(
             workerID: options.workerID, entities: service, tokens: tokens, load: load, logger: logger)
