@@ -52,8 +52,8 @@ stage "key rotation: A → B with A previous → deltadb rewrap → B alone, in 
 MAIN_WORKER_BIN="$PWD/.build/debug/main-worker" PROC_WORKER_BIN="$PWD/.build/debug/proc-worker" \
   DELTADB_BIN="$PWD/.build/debug/deltadb" python3 scripts/rotation_test.py
 
-stage "servers sharing a directory: a second one next to an all-in-one is refused; checking servers share"
-DELTADB_BIN="$PWD/.build/debug/deltadb" python3 scripts/directory_claim_test.py
+stage "start-up conflicts: a second server next to an all-in-one is refused, checking servers share; a taken port"
+DELTADB_BIN="$PWD/.build/debug/deltadb" python3 scripts/startup_conflicts_test.py
 
 stage "secrets and plaintext never reach the server log"
 DELTADB_BIN="$PWD/.build/debug/deltadb" python3 scripts/log_hygiene.py

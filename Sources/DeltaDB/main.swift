@@ -48,7 +48,9 @@ struct Serve: AsyncParsableCommand {
             let app = try await DeltaServer.makeApplication(configuration, logger: logger) { port in
                 Console.say("DeltaDatabase listening on http://\(configuration.restHost):\(port)")
             }
-            try await app.runService()
+            try await DeltaServer.listening(on: configuration.restHost, configuration.restPort, flag: "-rest-addr") {
+                try await app.runService()
+            }
             return
         }
         let topology = MainWorkerServer.Topology(listensForGRPC: resolved.listensForGRPC, embeddedWorkers: workers)

@@ -95,12 +95,16 @@ public enum MainWorkerServer {
                 )
                 let server = GRPCServer(transport: transport, services: [handler])
                 group.addStoppableTask { try await server.serve() }
-                grpcPort = try await transport.listeningAddress.ipv4?.port ?? cluster.grpcPort
+                grpcPort = try await DeltaServer.listening(
+                    on: cluster.grpcHost, cluster.grpcPort, flag: "-grpc-addr", isBindFailure: { _ in true }
+                ) { try await transport.listeningAddress.ipv4?.port ?? cluster.grpcPort }
             }
             let app = DeltaServer.makeApplication(configuration, router: restRouter, logger: logger) { [grpcPort] port in
                 await onListening(port, grpcPort)
             }
-            try await app.runService()
+            try await DeltaServer.listening(on: configuration.restHost, configuration.restPort, flag: "-rest-addr") {
+                try await app.runService()
+            }
             group.cancelAll()
         }
     }

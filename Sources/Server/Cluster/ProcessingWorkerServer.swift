@@ -37,7 +37,9 @@ public enum ProcessingWorkerServer {
         let work = Task {
             try await withThrowingDiscardingTaskGroup { group in
                 group.addStoppableTask { try await server.serve() }
-                let address = try await transport.listeningAddress
+                let address = try await DeltaServer.listening(
+                    on: options.grpcHost, options.grpcPort, flag: "-grpc-addr", isBindFailure: { _ in true }
+                ) { try await transport.listeningAddress }
                 let port = address.ipv4?.port ?? options.grpcPort
                 // Advertise a connectable address: a wildcard bind is reached via loopback.
                 let host = ["0.0.0.0", ""].contains(options.grpcHost) ? "127.0.0.1" : options.grpcHost

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Servers sharing one -shared-fs, as real processes.
+"""Start-up conflicts, as real processes: a shared -shared-fs and a taken port.
 
 1. While an all-in-one `deltadb` (one worker, no gRPC listener: its cache is not
    checked against storage) runs, a second `deltadb` on its directory, with one
@@ -8,9 +8,12 @@
 2. Once it stops, two `deltadb -workers 2` (which check every cache hit) share
    the directory, and a write through one is read through the other, also when
    the reader had the entity cached.
+3. A `deltadb` whose -rest-addr is taken exits with status 1, naming the
+   address and the flag.
 """
 import json
 import os
+import socket
 import subprocess
 import sys
 import urllib.request
@@ -34,13 +37,13 @@ def call(server, method, path, body=None):
         return response.status, response.read().decode()
 
 
-def refused(server, extra_args):
-    """Starts a second deltadb on `server`'s directory; returns its output once it exits."""
-    command = server.command(port=free_port(), extra_args=extra_args)
+def refused(server, extra_args, reason, port=None):
+    """Starts a variant of `server` (on its directory); returns its output once it exits."""
+    command = server.command(port=port or free_port(), extra_args=extra_args)
     result = subprocess.run(command, capture_output=True, text=True, timeout=60)
     output = result.stdout + result.stderr
-    check(result.returncode == 1, f"{extra_args or 'deltadb'} next to a running server exited {result.returncode}:\n{output[-3000:]}")
-    check("is in use by another DeltaDatabase process" in output, f"no reason given:\n{output[-3000:]}")
+    check(result.returncode == 1, f"{extra_args or 'deltadb'} exited {result.returncode}, not 1:\n{output[-3000:]}")
+    check(reason in output, f"'{reason}' not said:\n{output[-3000:]}")
     check("crashed" not in output, f"it crashed:\n{output[-3000:]}")
     return output
 
@@ -48,9 +51,10 @@ def refused(server, extra_args):
 def main():
     with LiveServer(log_level="info") as first:
         call(first, "PUT", "/entity/db", {"k": {"n": 1}})
-        alone = refused(first, [])
+        in_use = "is in use by another DeltaDatabase process"
+        alone = refused(first, [], in_use)
         check("give this one its own -shared-fs" in alone, f"no advice for a second all-in-one:\n{alone[-2000:]}")
-        shared = refused(first, ["-workers", "2"])
+        shared = refused(first, ["-workers", "2"], in_use)
         check("restart it with -grpc-addr" in shared, f"no advice for a checking server:\n{shared[-2000:]}")
         print("a second server next to an all-in-one deltadb: refused with exit status 1 and the reason, twice")
 
@@ -61,7 +65,14 @@ def main():
         status, body = call(b, "GET", "/entity/db?key=k")
         check((status, body) == (200, '{"n":2}'), f"b served {status} {body} after a's write")
         print("two deltadb -workers 2 share the directory; a write through one is read through the other")
-    print("directory claims: all checks passed")
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        refused(LiveServer(), [], f"cannot listen on 127.0.0.1:{port} (-rest-addr): address already in use", port=port)
+        print("a taken -rest-addr: exit status 1, naming the address and the flag")
+    print("start-up conflicts: all checks passed")
 
 
 if __name__ == "__main__":
