@@ -8,12 +8,19 @@ import Testing
 /// write acknowledged before it, even when the reader has the entity cached.
 @Suite("Cache coherence between workers")
 struct CacheCoherenceTests {
-    @Test("a worker's cached copy is replaced after another worker writes, and dropped after it deletes")
-    func verifiedHits() async throws {
+    /// Two entity services (workers) with their own caches over one store and keyring.
+    private static func twoServices(verifyingCacheHits: Bool) throws -> (EntityService, EntityService) {
         let store = MemoryEntityStore()
         let keys = KeyringHolder(ClusterFixtures.keyring())
-        let writer = try ClusterFixtures.entityService(keys: keys, verifiesCacheHits: true, store: store)
-        let reader = try ClusterFixtures.entityService(keys: keys, verifiesCacheHits: true, store: store)
+        return (
+            try ClusterFixtures.entityService(keys: keys, verifiesCacheHits: verifyingCacheHits, store: store),
+            try ClusterFixtures.entityService(keys: keys, verifiesCacheHits: verifyingCacheHits, store: store)
+        )
+    }
+
+    @Test("a worker's cached copy is replaced after another worker writes, and dropped after it deletes")
+    func verifiedHits() async throws {
+        let (writer, reader) = try Self.twoServices(verifyingCacheHits: true)
         _ = try await writer.put(database: "db", body: Array(#"{"k":"v1"}"#.utf8), ifMatch: nil, ifNoneMatch: nil)
         #expect(try await reader.get(database: "db", key: "k").version == 1)  // now cached on the reader
         _ = try await writer.put(database: "db", body: Array(#"{"k":"v2"}"#.utf8), ifMatch: nil, ifNoneMatch: nil)
@@ -26,10 +33,7 @@ struct CacheCoherenceTests {
 
     @Test("a worker does not serve its cached copy of an entity that was deleted and re-created at the same version")
     func recreatedAtSameVersion() async throws {
-        let store = MemoryEntityStore()
-        let keys = KeyringHolder(ClusterFixtures.keyring())
-        let writer = try ClusterFixtures.entityService(keys: keys, verifiesCacheHits: true, store: store)
-        let reader = try ClusterFixtures.entityService(keys: keys, verifiesCacheHits: true, store: store)
+        let (writer, reader) = try Self.twoServices(verifyingCacheHits: true)
         _ = try await writer.put(database: "db", body: Array(#"{"k":"old"}"#.utf8), ifMatch: nil, ifNoneMatch: nil)
         #expect(try await reader.get(database: "db", key: "k").bytes == Array(#""old""#.utf8))  // cached at version 1
         try await writer.delete(database: "db", key: "k", ifMatch: nil)
@@ -55,10 +59,7 @@ struct CacheCoherenceTests {
 
     @Test("without verification (one process owns the storage) a cached copy is served as is")
     func unverified() async throws {
-        let store = MemoryEntityStore()
-        let keys = KeyringHolder(ClusterFixtures.keyring())
-        let writer = try ClusterFixtures.entityService(keys: keys, store: store)
-        let reader = try ClusterFixtures.entityService(keys: keys, store: store)
+        let (writer, reader) = try Self.twoServices(verifyingCacheHits: false)
         _ = try await writer.put(database: "db", body: Array(#"{"k":1}"#.utf8), ifMatch: nil, ifNoneMatch: nil)
         _ = try await reader.get(database: "db", key: "k")
         _ = try await writer.put(database: "db", body: Array(#"{"k":2}"#.utf8), ifMatch: nil, ifNoneMatch: nil)
@@ -68,11 +69,8 @@ struct CacheCoherenceTests {
 
     @Test("without verification, a failed If-Match (PUT, PATCH or DELETE) drops the stale copy, so a GET + If-Match retry converges")
     func unverifiedStaleCopyDroppedOnConflict() async throws {
-        let store = MemoryEntityStore()
-        let keys = KeyringHolder(ClusterFixtures.keyring())
         // `other` plays a process changing storage behind `server`'s cache, as `deltadb rewrap` does.
-        let server = try ClusterFixtures.entityService(keys: keys, store: store)
-        let other = try ClusterFixtures.entityService(keys: keys, store: store)
+        let (other, server) = try Self.twoServices(verifyingCacheHits: false)
         let attempts: [(EntityService) async throws -> Void] = [
             { try await $0.put(database: "db", body: Array(#"{"k":0}"#.utf8), ifMatch: "\"1\"", ifNoneMatch: nil) },
             { _ = try await $0.patch(database: "db", key: "k", patch: .merge(.object([:])), condition: .init(ifMatch: "\"1\"")) },
