@@ -34,7 +34,7 @@ public final class DirectoryClaim: Sendable {
 
     /// The lock file of the data directory `root`.
     public static func lockPath(root: String) -> String {
-        (root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root) + "/deltadb.lock"
+        FileLayout.path(root, "deltadb.lock")
     }
 
     /// Claims `root` (which must exist) in `mode`, creating the lock file if needed.

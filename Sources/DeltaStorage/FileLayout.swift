@@ -16,8 +16,12 @@ struct FileLayout: Sendable {
     let filesDirectory: String
 
     init(root: String) {
-        let trimmed = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
-        filesDirectory = trimmed + "/files"
+        filesDirectory = Self.path(root, "files")
+    }
+
+    /// `<root>/<name>`, without a doubled slash when `root` ends in one.
+    static func path(_ root: String, _ name: String) -> String {
+        (root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root) + "/" + name
     }
 
     /// The directories between `files/` and the database directory's parent, and the
