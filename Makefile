@@ -25,16 +25,16 @@ BENCH_PRODUCTS := deltadb main-worker proc-worker deltadb-bench
 ## Throughput and latency against this machine's ceilings (nginx, etcd, fsync); one
 ## table, bench/results/latest.json. Release build; every workload is bounded in time.
 bench:
-	scripts/install-bench-deps.sh
+	bench/install-bench-deps.sh
 	@for product in $(BENCH_PRODUCTS); do $(SWIFT) build -c release --product $$product || exit 1; done
-	python3 scripts/bench.py
+	python3 bench/bench.py
 
 ## Many entities on disk (BENCH_SCALE_N, default 1000000): load time, listing, cold GET,
 ## start-up, RSS; bench/results/scale.json. See docs/performance.md.
 bench-scale:
-	scripts/install-bench-deps.sh
+	bench/install-bench-deps.sh
 	$(SWIFT) build -c release --product deltadb
-	python3 scripts/bench_scale.py
+	python3 bench/bench_scale.py
 
 deps:
 	scripts/install-deps.sh

@@ -31,7 +31,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import bench_common as bc  # noqa: E402
 from bench_common import BenchFailure, DATABASE, DOC, key_name  # noqa: E402
-from cluster_procs import Cluster, TestFailure  # noqa: E402
+from support.processes import Cluster, LaunchError  # noqa: E402  (Tests/System/support, stdlib only)
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "6"))
 REPEAT = max(1, int(os.environ.get("BENCH_REPEAT", "3")))
@@ -220,9 +220,9 @@ class Bench:
         if not self.wanted(*rows):
             return
         bc.check_binaries(bc.MAIN_WORKER_BIN, bc.PROC_WORKER_BIN)
-        os.environ["MAIN_WORKER_BIN"] = bc.MAIN_WORKER_BIN
-        os.environ["PROC_WORKER_BIN"] = bc.PROC_WORKER_BIN
-        cluster = Cluster(main_args=CACHE_ARGS)
+        directory = os.path.join(self.temp, "split")
+        os.makedirs(directory)
+        cluster = Cluster(bc.MAIN_WORKER_BIN, bc.PROC_WORKER_BIN, directory, main_args=CACHE_ARGS)
         try:
             cluster.start_main()
             for worker_id in ("bench-proc-1", "bench-proc-2"):
@@ -238,11 +238,11 @@ class Bench:
             ])
             for row_id, op in (("grpc_get_c32", "GET"), ("grpc_put_c32", "PUT")):
                 self.record(row_id, lambda op=op: self.grpc_load(cluster, op, 32))
-        except (BenchFailure, TestFailure) as error:
+        except (BenchFailure, LaunchError) as error:
             self.fail_rows(rows, f"cluster setup failed: {error}")
         finally:
             cluster.shutdown()
-            cluster.cleanup(failed=False)
+            shutil.rmtree(directory, ignore_errors=True)
 
     def grpc_load(self, cluster, op, concurrency):
         """MainWorker.Process through the Main Worker with the in-repo grpc-swift-2 client."""
@@ -314,12 +314,12 @@ class Bench:
     def atomic_replace(self):
         if not self.wanted("atomic_1", "atomic_32"):
             return
-        source = os.path.join(bc.ROOT, "scripts", "bench_atomic_replace.c")
+        source = os.path.join(bc.ROOT, "bench", "bench_atomic_replace.c")
         binary = os.path.join(self.temp, "bench_atomic_replace")
         compiler = shutil.which("gcc") or shutil.which("cc")
         if not compiler:
             for row_id in ("atomic_1", "atomic_32"):
-                self.failures[row_id] = "no C compiler (gcc); run scripts/install-bench-deps.sh"
+                self.failures[row_id] = "no C compiler (gcc); run bench/install-bench-deps.sh"
             return
         subprocess.run([compiler, "-O2", "-pthread", "-o", binary, source], check=True, timeout=120)
         for row_id, threads in (("atomic_1", 1), ("atomic_32", 32)):
@@ -449,7 +449,7 @@ def fmt_met(value):
 def main():
     bc.install_signal_handlers()
     if shutil.which("wrk") is None:
-        print("wrk is not installed; run scripts/install-bench-deps.sh", file=sys.stderr)
+        print("wrk is not installed; run bench/install-bench-deps.sh", file=sys.stderr)
         return 2
     bc.check_binaries(bc.DELTADB_BIN)
     temp = bc.make_temp_dir("deltadb-bench-")

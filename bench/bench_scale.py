@@ -30,7 +30,7 @@ Environment:
   BENCH_SCALE_SECONDS        seconds per wrk run (default 5)
   BENCH_SCALE_DROP_CACHES    1: drop the OS page cache before cold runs (root)
   BENCH_SCALE_RESULTS        where the JSON goes (default bench/results/scale.json)
-  BENCH_TMPDIR, DELTADB_BIN  as for scripts/bench.py
+  BENCH_TMPDIR, DELTADB_BIN  as for bench/bench.py
 """
 import json
 import os
@@ -227,7 +227,7 @@ def main():
     bc.install_signal_handlers()
     bc.check_binaries(bc.DELTADB_BIN)
     if shutil.which("wrk") is None:
-        print("wrk is not installed; run scripts/install-bench-deps.sh", file=sys.stderr)
+        print("wrk is not installed; run bench/install-bench-deps.sh", file=sys.stderr)
         return 2
     temp = bc.make_temp_dir("deltadb-bench-scale-")
     machine = bc.machine_info(temp)

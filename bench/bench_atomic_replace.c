@@ -1,5 +1,5 @@
 /*
- * The durable atomic-replace ceiling for `make bench` (scripts/bench.py).
+ * The durable atomic-replace ceiling for `make bench` (bench/bench.py).
  *
  * Each of T threads repeatedly replaces its own target file in one directory
  * exactly the way a durable store commits a small file:

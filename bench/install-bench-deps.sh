@@ -31,7 +31,7 @@ echo "install-bench-deps: apt-get install ${need_apt[*]}"
 policy=/usr/sbin/policy-rc.d
 made_policy=0
 if [ ! -e "$policy" ]; then
-  printf '#!/bin/sh\n# temporary, from scripts/install-bench-deps.sh: do not start services\nexit 101\n' | $SUDO tee "$policy" >/dev/null
+  printf '#!/bin/sh\n# temporary, from bench/install-bench-deps.sh: do not start services\nexit 101\n' | $SUDO tee "$policy" >/dev/null
   $SUDO chmod 755 "$policy"
   made_policy=1
 fi
