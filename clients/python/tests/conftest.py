@@ -1,8 +1,13 @@
-"""Starts one live DeltaDatabase server for the whole test session.
+"""One live DeltaDatabase server for the whole test session.
 
-The server binary comes from ``DELTADB_BIN`` (default: the debug build in the
-repository). It listens on a free loopback port, stores its data in a fresh
-temporary directory, and is stopped when the session ends.
+``make test`` runs this suite from the system tests (Tests/System/test_clients.py),
+whose launcher starts the server and passes it in ``DELTADB_TEST_URL`` and
+``DELTADB_TEST_ADMIN_KEY``. Without them the suite starts its own: the binary
+comes from ``DELTADB_BIN`` (default: the debug build in the repository), on a
+free loopback port, with data in a fresh temporary directory, stopped when the
+session ends. That small launcher stays here so the client package's tests run
+on their own (``python3 -m pytest clients/python/tests``), without the system
+suite's fixtures or requirements.
 """
 
 from __future__ import annotations
@@ -58,6 +63,9 @@ def _wait_until_healthy(base_url: str, process: subprocess.Popen, log_path: Path
 
 @pytest.fixture(scope="session")
 def server() -> Iterator[LiveServer]:
+    if os.environ.get("DELTADB_TEST_URL"):
+        yield LiveServer(os.environ["DELTADB_TEST_URL"].rstrip("/"), os.environ["DELTADB_TEST_ADMIN_KEY"])
+        return
     binary = os.environ.get("DELTADB_BIN", str(DEFAULT_BIN))
     if not os.access(binary, os.X_OK):
         pytest.fail(f"server binary {binary!r} not found; build it or set DELTADB_BIN")

@@ -1,6 +1,8 @@
 // Starts a live DeltaDatabase server for a test file: DELTADB_BIN (default:
 // the repository's debug build) on a free loopback port, data in a fresh
-// temporary directory, stopped and cleaned up by stop().
+// temporary directory, stopped and cleaned up by stop(). When the system tests
+// (Tests/System/test_clients.py) have started one, it comes in DELTADB_TEST_URL
+// and DELTADB_TEST_ADMIN_KEY, and stop() leaves it to them.
 
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -28,6 +30,10 @@ function freePort() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export async function startServer() {
+  if (process.env.DELTADB_TEST_URL) {
+    const baseUrl = process.env.DELTADB_TEST_URL.replace(/\/$/, "");
+    return { baseUrl, adminKey: process.env.DELTADB_TEST_ADMIN_KEY, stop: async () => {} };
+  }
   const binary = process.env.DELTADB_BIN ?? defaultBin;
   accessSync(binary, constants.X_OK);
   const dataDir = mkdtempSync(join(tmpdir(), "deltadb-node-"));

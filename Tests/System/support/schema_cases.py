@@ -1,4 +1,4 @@
-"""Seeded generator of draft-07 (schema, instance) pairs for schema_differential.py.
+"""Seeded generator of draft-07 (schema, instance) pairs for test_schema_differential.py.
 
 Schemas and instances are produced as JSON *text*, so number literals such as
 1.0, 1e2 or 123456789012345678901234567890 reach both validators exactly as
