@@ -16,9 +16,11 @@ run:
 build:
 	$(SWIFT) build
 
-## Everything: Swift tests, generated-code drift check, client tests against a live server.
+## Everything: Swift tests, generated-code drift check, then the system tests
+## (Tests/System, pytest: processes, clusters, TLS, fuzzing, schemas, client suites).
+## Select system tests with PYTEST_ARGS, e.g. make test PYTEST_ARGS="-k cluster".
 test:
-	scripts/test.sh
+	scripts/test.sh $(PYTEST_ARGS)
 
 BENCH_PRODUCTS := deltadb main-worker proc-worker deltadb-bench
 
@@ -36,6 +38,7 @@ bench-scale:
 	$(SWIFT) build -c release --product deltadb
 	python3 bench/bench_scale.py
 
+## What make test needs: apt packages and Tests/System/requirements.txt (idempotent).
 deps:
 	scripts/install-deps.sh
 
