@@ -2,9 +2,12 @@
 import PackageDescription
 
 // DeltaDatabase: an encrypted-at-rest JSON document store, built spec-first.
-// Layout and rules: see docs/ and the design contract. Domain modules (DeltaCore,
-// DeltaJSON, DeltaCrypto, DeltaCache, DeltaStorage, DeltaSchema) import no web or
-// RPC framework; only Generated (routes) and DeltaServer know Hummingbird.
+// docs/architecture.md has the module graph. The domain modules (DeltaCore,
+// DeltaJSON, DeltaCrypto, DeltaCache, DeltaStorage, DeltaSchema, DeltaAuth) and the
+// data plane (DeltaEngine) import no web, RPC or command-line framework; only
+// APIRuntime, Generated and DeltaServer know Hummingbird; DeltaCluster knows gRPC;
+// DeltaCLI knows ArgumentParser. The server executables do not link the code
+// generator (CodegenCore, Yams, GRPCCodeGen), and proc-worker links no Hummingbird.
 let package = Package(
     name: "DeltaDatabase",
     platforms: [.macOS(.v15)],
@@ -42,8 +45,8 @@ let package = Package(
         .target(name: "DeltaCore"),
         .target(name: "DeltaJSON", dependencies: ["DeltaCore"]),
         .target(name: "DeltaCrypto", dependencies: ["COpenSSL", "DeltaCore"]),
-        .target(name: "DeltaCache", dependencies: ["DeltaCore"]),
-        .target(name: "DeltaStorage", dependencies: ["DeltaCore", "DeltaCrypto"]),
+        .target(name: "DeltaCache"),
+        .target(name: "DeltaStorage", dependencies: ["DeltaCore"]),
         // S3-compatible entity storage: our own SigV4 signing over AsyncHTTPClient.
         .target(
             name: "DeltaS3",
@@ -74,26 +77,61 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
+        // The data plane: validate, seal, store, cache, patch. Framework-free: it imports
+        // no Hummingbird, NIO, gRPC or ArgumentParser (`make check-engine` greps).
+        .target(
+            name: "DeltaEngine",
+            dependencies: ["DeltaCore", "DeltaJSON", "DeltaCrypto", "DeltaCache", "DeltaStorage", "DeltaSchema"]
+        ),
+        // The worker protocol over gRPC (Main Worker handler, registry, routing,
+        // Processing Worker server and agent) and how every server process assembles
+        // its engine. No HTTP framework: proc-worker links this, not Hummingbird.
+        .target(
+            name: "DeltaCluster",
+            dependencies: [
+                "DeltaEngine", "DeltaCore", "DeltaCrypto", "DeltaCache", "DeltaStorage", "DeltaS3", "DeltaAuth",
+                "WorkerProtocol",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Sources/Cluster"
+        ),
+        // The REST front end (APIHandler, middlewares, error mapping) and the
+        // composition roots of `deltadb` and `main-worker`.
         .target(
             name: "DeltaServer",
             dependencies: [
-                "Generated", "APIRuntime", "DeltaCore", "DeltaJSON", "DeltaCrypto", "DeltaCache",
-                "DeltaStorage", "DeltaS3", "DeltaSchema", "DeltaAuth", "CodegenCore", "WorkerProtocol",
+                "Generated", "APIRuntime", "DeltaEngine", "DeltaCluster", "DeltaCore", "DeltaJSON", "DeltaCrypto",
+                "DeltaCache", "DeltaStorage", "DeltaSchema", "DeltaSchemaExport", "DeltaAuth", "WorkerProtocol",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Sources/Server"
         ),
+        // Command-line flags (ArgumentParser) of the three server executables, in the
+        // seed's `-flag=value` style, resolved into the configurations above.
+        .target(
+            name: "DeltaCLI",
+            dependencies: [
+                "DeltaCluster", "DeltaEngine", "DeltaCore", "DeltaCrypto", "DeltaS3",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/CLI"
+        ),
         .executableTarget(
             name: "DeltaDB",
             dependencies: [
-                "DeltaServer",
+                "DeltaServer", "DeltaCLI", "DeltaCluster",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -103,7 +141,7 @@ let package = Package(
         .executableTarget(
             name: "MainWorker",
             dependencies: [
-                "DeltaServer",
+                "DeltaServer", "DeltaCLI", "DeltaCluster",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -111,14 +149,21 @@ let package = Package(
         .executableTarget(
             name: "ProcWorker",
             dependencies: [
-                "DeltaServer",
+                "DeltaCLI", "DeltaCluster",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The code renderer (`CodeNode`, `TextRenderer`) shared by the code generator
+        // and the runtime schema exporter. No dependencies.
+        .target(name: "CodeRendering"),
+        // JSON Schema -> Pydantic / TypeScript types, at run time (`GET /schema/{id}/export`)
+        // and in `deltadb-codegen types`.
+        .target(name: "DeltaSchemaExport", dependencies: ["DeltaJSON", "CodeRendering"]),
         .target(
             name: "CodegenCore",
             dependencies: [
+                "CodeRendering", "DeltaSchemaExport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRPCCodeGen", package: "grpc-swift-2"),
             ]
@@ -146,7 +191,7 @@ let package = Package(
         .executableTarget(
             name: "Codegen",
             dependencies: [
-                "CodegenCore",
+                "CodegenCore", "DeltaSchemaExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -168,6 +213,8 @@ let package = Package(
         .testTarget(name: "DeltaAuthTests", dependencies: ["DeltaAuth", "DeltaCrypto"]),
         .testTarget(name: "ClientSDKTests", dependencies: ["ClientSDK"]),
         .testTarget(name: "CodegenCoreTests", dependencies: ["CodegenCore"]),
+        .testTarget(name: "DeltaEngineTests", dependencies: ["DeltaEngine"]),
+        .testTarget(name: "DeltaSchemaExportTests", dependencies: ["DeltaSchemaExport", "DeltaJSON", "CodeRendering"]),
         .testTarget(
             name: "WorkerProtocolTests",
             dependencies: ["WorkerProtocol", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
@@ -175,11 +222,12 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "DeltaServer", "DeltaS3", "ClientSDK", "Generated", "DeltaCore", "DeltaCrypto", "DeltaStorage",
+                "DeltaServer", "DeltaEngine", "DeltaCluster", "DeltaCLI", "DeltaS3", "ClientSDK", "Generated", "DeltaCore", "DeltaCrypto", "DeltaStorage",
                 "DeltaAuth", "WorkerProtocol",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CodegenCore
+import DeltaSchemaExport
 import Foundation
 
 extension SchemaExportLanguage: ExpressibleByArgument {}

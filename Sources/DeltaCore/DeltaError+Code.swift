@@ -40,6 +40,10 @@ extension DeltaError {
         public static let storageFailure = Code(rawValue: "storage_failure")
         /// No worker can serve the request right now.
         public static let unavailable = Code(rawValue: "unavailable")
+        /// Another writer committed between a read and the write that depended on it
+        /// (a patch or a rewrap of the version read). Retried internally; a client
+        /// sees it only when retries ran out, and may simply retry.
+        public static let concurrentWrite = Code(rawValue: "concurrent_write")
         /// A bug or an unexpected condition.
         public static let `internal` = Code(rawValue: "internal")
     }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import DeltaCLI
+import DeltaCluster
 import DeltaServer
 import Foundation
 import Hummingbird
@@ -34,7 +36,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        DeltaServer.prepareProcess()
+        ProcessSetup.prepare()
         let (configuration, generated) = try options.resolve()
         let resolved = try cluster.resolve(defaultGRPCAddress: nil)
         try checkMessageSizes(configuration, resolved)
@@ -48,7 +50,7 @@ struct Serve: AsyncParsableCommand {
             let app = try await DeltaServer.makeApplication(configuration, logger: logger) { port in
                 Console.say("DeltaDatabase listening on http://\(configuration.restHost):\(port)")
             }
-            try await DeltaServer.listening(on: configuration.restHost, configuration.restPort, flag: "-rest-addr") {
+            try await EngineAssembly.listening(on: configuration.restHost, configuration.restPort, flag: "-rest-addr") {
                 try await app.runService()
             }
             return
@@ -75,12 +77,12 @@ struct Rewrap: AsyncParsableCommand {
     @OptionGroup var options: ServerOptions
 
     func run() async throws {
-        DeltaServer.prepareProcess()
+        ProcessSetup.prepare()
         let (configuration, generated) = try options.resolve()
         guard generated.masterKeyHex == nil else {
             throw ValidationError("rewrap needs the active key: pass -master-key, MASTER_KEY or -master-key-file")
         }
-        let report = try await DeltaServer.rewrap(configuration, logger: Console.logger("deltadb-rewrap")) { database, report in
+        let report = try await EngineAssembly.rewrap(configuration, logger: Console.logger("deltadb-rewrap")) { database, report in
             Console.say("rewrap: \(database): \(report)")
         }
         Console.say("rewrap finished: \(report); active key '\(configuration.keyID)'")

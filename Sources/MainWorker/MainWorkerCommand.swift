@@ -1,4 +1,6 @@
 import ArgumentParser
+import DeltaCLI
+import DeltaCluster
 import DeltaServer
 import Foundation
 import Logging
@@ -16,7 +18,7 @@ struct MainWorkerCommand: AsyncParsableCommand {
     @OptionGroup var cluster: ClusterOptions
 
     func run() async throws {
-        DeltaServer.prepareProcess()
+        ProcessSetup.prepare()
         let (configuration, generated) = try options.resolve()
         let resolved = try cluster.resolve(defaultGRPCAddress: "127.0.0.1:50051")
         try checkMessageSizes(configuration, resolved)

@@ -1,5 +1,6 @@
 import ArgumentParser
-import DeltaServer
+import DeltaCLI
+import DeltaCluster
 import Foundation
 import Logging
 
@@ -15,7 +16,7 @@ struct ProcWorkerCommand: AsyncParsableCommand {
     @OptionGroup var options: ProcWorkerOptions
 
     func run() async throws {
-        DeltaServer.prepareProcess()
+        ProcessSetup.prepare()
         let resolved = try options.resolve()
         let logger = Console.logger("proc-worker")
         logger.info("starting", metadata: [

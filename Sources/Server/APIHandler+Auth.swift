@@ -1,6 +1,8 @@
 import APIRuntime
 import DeltaAuth
+import DeltaCluster
 import DeltaCore
+import DeltaEngine
 import Foundation
 import Generated
 

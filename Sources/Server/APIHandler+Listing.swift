@@ -1,5 +1,7 @@
 import APIRuntime
 import DeltaAuth
+import DeltaCluster
+import DeltaEngine
 import Generated
 
 /// Listing from storage and server statistics.

@@ -1,8 +1,10 @@
 import APIRuntime
-import CodegenCore
 import DeltaAuth
+import DeltaCluster
 import DeltaCore
+import DeltaEngine
 import DeltaJSON
+import DeltaSchemaExport
 import Generated
 
 extension APIHandler {

@@ -1,5 +1,7 @@
 import APIRuntime
 import DeltaAuth
+import DeltaCluster
+import DeltaEngine
 import Foundation
 import Generated
 

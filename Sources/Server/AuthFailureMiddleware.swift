@@ -1,5 +1,7 @@
 import DeltaAuth
+import DeltaCluster
 import DeltaCore
+import DeltaEngine
 import Hummingbird
 import Logging
 

@@ -1,4 +1,6 @@
+import DeltaCluster
 import DeltaCore
+import DeltaEngine
 import Generated
 import HTTPTypes
 

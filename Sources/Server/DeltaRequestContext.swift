@@ -1,3 +1,5 @@
+import DeltaCluster
+import DeltaEngine
 import Hummingbird
 import NIOCore
 

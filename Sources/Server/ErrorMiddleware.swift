@@ -1,5 +1,7 @@
 import APIRuntime
+import DeltaCluster
 import DeltaCore
+import DeltaEngine
 import Generated
 import HTTPTypes
 import Hummingbird

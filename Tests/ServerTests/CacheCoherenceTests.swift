@@ -2,6 +2,9 @@ import DeltaCore
 import DeltaStorage
 import Testing
 
+@testable import DeltaCLI
+@testable import DeltaCluster
+@testable import DeltaEngine
 @testable import DeltaServer
 
 /// Two Processing Workers sharing storage: a read through either returns every

@@ -2,6 +2,9 @@ import DeltaCrypto
 import DeltaStorage
 import Foundation
 
+@testable import DeltaCLI
+@testable import DeltaCluster
+@testable import DeltaEngine
 @testable import DeltaServer
 
 /// Building blocks for the cluster tests: a data plane over memory storage.
@@ -17,7 +20,7 @@ enum ClusterFixtures {
             bindings: try DatabaseBindings(root: root)
         )
         let configuration = ServerConfiguration(sharedFS: root, adminKey: "", masterKeyHex: "", writerID: "test")
-        return DeltaServer.makeEntityService(
+        return EngineAssembly.makeEntityService(
             configuration, catalog: catalog, keys: keys, verifiesCacheHits: verifiesCacheHits)
     }
 

@@ -1,5 +1,6 @@
+import DeltaCLI
+import DeltaCluster
 import DeltaCore
-import DeltaServer
 import Foundation
 import Testing
 

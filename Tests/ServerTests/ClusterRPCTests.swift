@@ -1,3 +1,4 @@
+import DeltaAuth
 import DeltaCore
 import DeltaCrypto
 import Foundation
@@ -7,6 +8,9 @@ import Logging
 import Testing
 import WorkerProtocol
 
+@testable import DeltaCLI
+@testable import DeltaCluster
+@testable import DeltaEngine
 @testable import DeltaServer
 
 /// The gRPC services over grpc-swift-2's in-process transport: who may
@@ -29,7 +33,7 @@ struct ClusterRPCTests {
     func withMainWorker(
         _ body: (MainWorkerService.Client<InProcessTransport.Client>, Authenticator) async throws -> Void
     ) async throws {
-        let authenticator = try DeltaServer.makeAuthenticator(configuration)
+        let authenticator = try EngineAssembly.makeAuthenticator(configuration)
         let router = WorkerRouter(registry: registry, clients: WorkerClients(maxMessageBytes: 1 << 20), logger: Logger(label: "test"))
         let handler = MainWorkerHandler(
             workerSecret: Array(secret.utf8), keyring: keyring, registry: registry, router: router,

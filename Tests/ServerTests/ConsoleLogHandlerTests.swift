@@ -2,6 +2,9 @@ import Logging
 import Synchronization
 import Testing
 
+@testable import DeltaCLI
+@testable import DeltaCluster
+@testable import DeltaEngine
 @testable import DeltaServer
 
 /// Collects what a handler writes.

@@ -1,7 +1,11 @@
 import DeltaCore
 import GRPCCore
+import SwiftProtobuf
 import Testing
 
+@testable import DeltaCLI
+@testable import DeltaCluster
+@testable import DeltaEngine
 @testable import DeltaServer
 
 /// One mapping from our error codes to gRPC statuses, and back without loss.
@@ -19,7 +23,7 @@ struct DeltaErrorGRPCTests {
     }
 
     @Test("code, message, details and current version survive the hop; the cause does not travel")
-    func roundTrip() {
+    func roundTrip() throws {
         let original = DeltaError(
             .schemaViolation, "1 entity does not match",
             details: [.init(pointer: "/a", schemaPointer: "/properties/a/type", message: "expected string")],
@@ -28,11 +32,25 @@ struct DeltaErrorGRPCTests {
         let rpc = original.rpcError
         #expect(rpc.message == original.message)
         #expect(!rpc.metadata[stringValues: DeltaError.rpcMetadataKey].contains { $0.contains("/secret/path") })
+        let binary = try #require(rpc.metadata[binaryValues: DeltaError.rpcBinaryMetadataKey].first { _ in true })
+        #expect(!String(decoding: binary, as: UTF8.self).contains("/secret/path"))
         let back = DeltaError(rpcError: rpc)
         #expect(back.code == .schemaViolation)
         #expect(back.message == original.message)
         #expect(back.details == original.details)
         #expect(back.currentVersion == 7)
+    }
+
+    @Test("the binary ErrorInfo is what servers read; the JSON text entry is for clients")
+    func binaryEntryIsRead() throws {
+        let original = DeltaError(.preconditionFailed, "stale", currentVersion: 3)
+        var metadata = Metadata()
+        metadata.addBinary(try original.errorInfo.serializedBytes(), forKey: DeltaError.rpcBinaryMetadataKey)
+        let back = DeltaError(rpcError: RPCError(code: .failedPrecondition, message: "stale", metadata: metadata))
+        #expect(back.code == .preconditionFailed && back.currentVersion == 3)
+        let info = original.errorInfo
+        #expect(info.code == "precondition_failed" && info.hasCurrentVersion && info.currentVersion == 3)
+        #expect(!DeltaError(.notFound, "gone").errorInfo.hasCurrentVersion)
     }
 
     @Test("a status without our metadata (a transport failure) maps by code")

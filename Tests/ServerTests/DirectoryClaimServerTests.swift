@@ -3,6 +3,9 @@ import Foundation
 import Logging
 import Testing
 
+@testable import DeltaCLI
+@testable import DeltaCluster
+@testable import DeltaEngine
 @testable import DeltaServer
 
 /// Servers claim their data directory (see `DirectoryClaim`): an all-in-one server
@@ -12,7 +15,7 @@ struct DirectoryClaimServerTests {
     private static let logger = Logger(label: "test")
 
     /// The error starting a server in `role` on `server`'s directory meets, or nil if it starts.
-    private static func startError(_ server: TestServer, as role: DeltaServer.StorageRole) async -> DeltaError? {
+    private static func startError(_ server: TestServer, as role: EngineAssembly.StorageRole) async -> DeltaError? {
         do {
             _ = try await DeltaServer.makeApplication(server.configuration, as: role, logger: logger)
             return nil
@@ -69,9 +72,9 @@ struct DirectoryClaimServerTests {
         let server = TestServer()
         defer { server.removeDirectory() }
         try await server.run { _ in
-            let claim = try DeltaServer.claimDirectory(server.configuration, as: .tool)
+            let claim = try EngineAssembly.claimDirectory(server.configuration, as: .tool)
             #expect(claim == nil)
-            let report = try await DeltaServer.rewrap(server.configuration, logger: Self.logger)
+            let report = try await EngineAssembly.rewrap(server.configuration, logger: Self.logger)
             #expect(report.failed.isEmpty)
         }
     }

@@ -1,5 +1,5 @@
+import DeltaCluster
 import DeltaCore
-import DeltaServer
 import NIOCore
 import Testing
 #if canImport(Glibc)
@@ -14,7 +14,7 @@ struct ListeningTests {
     @Test("a port in use names the address, the flag and the reason")
     func addressInUse() async throws {
         let error = await #expect(throws: DeltaError.self) {
-            try await DeltaServer.listening(on: "127.0.0.1", 8080, flag: "-rest-addr") {
+            try await EngineAssembly.listening(on: "127.0.0.1", 8080, flag: "-rest-addr") {
                 throw IOError(errnoCode: EADDRINUSE, reason: "bind(descriptor:ptr:bytes:)")
             }
         }
@@ -26,7 +26,7 @@ struct ListeningTests {
     @Test("a gRPC transport that stopped before binding is reported the same way")
     func transportStopped() async throws {
         let error = await #expect(throws: DeltaError.self) {
-            try await DeltaServer.listening(on: "0.0.0.0", 50051, flag: "-grpc-addr", isBindFailure: { _ in true }) {
+            try await EngineAssembly.listening(on: "0.0.0.0", 50051, flag: "-grpc-addr", isBindFailure: { _ in true }) {
                 throw Unrelated()
             }
         }
@@ -36,13 +36,13 @@ struct ListeningTests {
     @Test("other errors, and success, pass through unchanged")
     func passThrough() async throws {
         await #expect(throws: Unrelated.self) {
-            try await DeltaServer.listening(on: "127.0.0.1", 8080, flag: "-rest-addr") { throw Unrelated() }
+            try await EngineAssembly.listening(on: "127.0.0.1", 8080, flag: "-rest-addr") { throw Unrelated() }
         }
         await #expect(throws: IOError.self) {
-            try await DeltaServer.listening(on: "127.0.0.1", 8080, flag: "-rest-addr") {
+            try await EngineAssembly.listening(on: "127.0.0.1", 8080, flag: "-rest-addr") {
                 throw IOError(errnoCode: ECONNRESET, reason: "read")
             }
         }
-        #expect(try await DeltaServer.listening(on: "127.0.0.1", 8080, flag: "-rest-addr") { 42 } == 42)
+        #expect(try await EngineAssembly.listening(on: "127.0.0.1", 8080, flag: "-rest-addr") { 42 } == 42)
     }
 }

@@ -108,3 +108,32 @@ struct PatchAPITests {
         }
     }
 }
+
+extension PatchAPITests {
+    @Test("a JSON Patch copy bomb gets 413 and leaves the document as it was", .timeLimit(.minutes(1)))
+    func copyBomb() async throws {
+        let server = TestServer()
+        defer { server.removeDirectory() }
+        try await server.run { client in
+            try await client.execute(uri: "/entity/db", method: .put, headers: .admin, body: ByteBuffer(#"{"k":{"n":1}}"#)) { _ in }
+            let round = #"{"op":"copy","from":"","path":"/a"},{"op":"copy","from":"/a","path":"/b"}"#
+            let bomb = "[" + Array(repeating: round, count: 40).joined(separator: ",") + "]"
+            try await client.execute(uri: "/entity/db?key=k", method: .patch, headers: Self.headers(Self.jsonPatch), body: ByteBuffer(bomb)) { response in
+                #expect(response.status == .contentTooLarge)
+                #expect(response.text.contains("payload_too_large"))
+            }
+            // Each body fits the 1 MiB limit; the merged result would not.
+            let half = String(repeating: "z", count: 600_000)
+            try await client.execute(uri: "/entity/db", method: .put, headers: .admin, body: ByteBuffer(#"{"big":{"a":"\#(half)"}}"#)) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/entity/db?key=big", method: .patch, headers: Self.headers(Self.merge), body: ByteBuffer(#"{"b":"\#(half)"}"#)) { response in
+                #expect(response.status == .contentTooLarge)
+            }
+            try await client.execute(uri: "/entity/db?key=k", method: .get, headers: .admin) { response in
+                #expect(response.text == #"{"n":1}"#)
+                #expect(response.headers[.eTag] == "\"1\"")
+            }
+        }
+    }
+}

@@ -3,6 +3,9 @@ import Foundation
 import Testing
 import WorkerProtocol
 
+@testable import DeltaCLI
+@testable import DeltaCluster
+@testable import DeltaEngine
 @testable import DeltaServer
 
 /// A `ProcessRequest` run on a Processing Worker's data plane: the same rules as REST.
@@ -32,6 +35,7 @@ struct ProcessExecutionTests {
     func crud() async throws {
         let put = try await run(request("PUT", payload: #"{"messages":[]}"#))
         #expect(put.status == "OK" && put.version == 1 && put.workerId == "w1")
+        #expect(put.versions == ["doc": 1] && put.result.isEmpty)
         let get = try await run(request("get"))  // operation names are case-insensitive
         #expect(String(decoding: get.result, as: UTF8.self) == #"{"messages":[]}"#)
         #expect(get.version == 1)
@@ -68,10 +72,11 @@ struct ProcessExecutionTests {
         #expect(malformed?.code == .badRequest)
     }
 
-    @Test("PUT_BATCH stores all or nothing and reports each version")
+    @Test("PUT_BATCH stores all or nothing and reports each version in the typed map")
     func batch() async throws {
         let response = try await run(request("PUT_BATCH", key: "", payload: #"{"a":1,"b":{"c":2}}"#))
-        #expect(String(decoding: response.result, as: UTF8.self) == #"{"a":1,"b":1}"#)
+        #expect(response.versions == ["a": 1, "b": 1])
+        #expect(response.result.isEmpty)
         let bad = await #expect(throws: DeltaError.self) { try await run(request("PUT_BATCH", key: "", payload: #"{"a":1,"":2}"#)) }
         #expect(bad?.code == .invalidName)
         #expect(try await run(request("GET", key: "a")).version == 1)  // unchanged
@@ -88,6 +93,21 @@ struct ProcessExecutionTests {
         #expect(DeltaError(rpcError: rpc).details.map(\.pointer) == ["/n"])
         await #expect(throws: DeltaError.self) { try await run(request("GET")) }
         #expect(try await run(request("PUT", payload: #"{"n":1}"#)).version == 1)
+    }
+
+    @Test("a single PUT parses only the document: a key that JSON would have to escape is stored as given")
+    func singlePutKeepsTheKey() async throws {
+        let key = #"a "quoted" key"#
+        let put = try await run(request("PUT", key: key, payload: #"{"x": [1, 2]}"#))
+        #expect(put.versions == [key: 1])
+        let get = try await run(request("GET", key: key))
+        #expect(String(decoding: get.result, as: UTF8.self) == #"{"x":[1,2]}"#)
+        // The document alone is parsed: a payload that would complete a smuggled batch is invalid JSON.
+        let smuggled = await #expect(throws: DeltaError.self) {
+            try await run(request("PUT", key: "k", payload: #"1,"other":2"#))
+        }
+        #expect(smuggled?.code == .invalidJSON)
+        await #expect(throws: DeltaError.self) { try await run(request("GET", key: "other")) }
     }
 
     @Test("bad requests are 4xx-style errors that change nothing")

@@ -3,6 +3,9 @@ import DeltaCrypto
 import DeltaStorage
 import Testing
 
+@testable import DeltaCLI
+@testable import DeltaCluster
+@testable import DeltaEngine
 @testable import DeltaServer
 
 /// Key rotation: data written under key A stays readable with A as a previous

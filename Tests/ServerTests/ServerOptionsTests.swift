@@ -1,5 +1,5 @@
+import DeltaCLI
 import DeltaCore
-import DeltaServer
 import Foundation
 import Testing
 

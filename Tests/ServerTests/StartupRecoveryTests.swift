@@ -3,6 +3,9 @@ import DeltaStorage
 import Logging
 import Testing
 
+@testable import DeltaCLI
+@testable import DeltaCluster
+@testable import DeltaEngine
 @testable import DeltaServer
 
 /// Start-up waits for storage recovery only up to a budget, so a data directory
@@ -18,7 +21,7 @@ struct StartupRecoveryTests {
     func slowRecoveryContinuesInBackground() async throws {
         let (release, releaser) = AsyncStream<Void>.makeStream()
         let (finished, finisher) = AsyncStream<Void>.makeStream()
-        let inTime = try await DeltaServer.recoverWithin(.milliseconds(20), logger: logger) {
+        let inTime = try await EngineAssembly.recoverWithin(.milliseconds(20), logger: logger) {
             for await _ in release {}  // until the test lets it finish
             finisher.finish()
             return RecoveryReport(removedTempFiles: 1)
@@ -31,14 +34,14 @@ struct StartupRecoveryTests {
 
     @Test("a quick recovery finishes before serving starts")
     func quickRecoveryFinishesFirst() async throws {
-        let inTime = try await DeltaServer.recoverWithin(.seconds(5), logger: logger) { RecoveryReport() }
+        let inTime = try await EngineAssembly.recoverWithin(.seconds(5), logger: logger) { RecoveryReport() }
         #expect(inTime)
     }
 
     @Test("a recovery that fails within the budget fails start-up with its error")
     func failureWithinBudgetThrows() async {
         await #expect(throws: DeltaError.self) {
-            try await DeltaServer.recoverWithin(.seconds(5), logger: logger) {
+            try await EngineAssembly.recoverWithin(.seconds(5), logger: logger) {
                 throw DeltaError(.storageFailure, "the data directory is not writable")
             }
         }

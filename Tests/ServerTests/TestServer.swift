@@ -1,3 +1,6 @@
+@testable import DeltaCLI
+@testable import DeltaCluster
+@testable import DeltaEngine
 @testable import DeltaServer
 import Foundation
 import HTTPTypes
@@ -15,7 +18,7 @@ struct TestServer {
     var configuration: ServerConfiguration
     /// `.soleServer` like `deltadb -workers 0`, unless `sharesDirectory`: several
     /// servers on one directory must be `.cooperatingServer`s.
-    let role: DeltaServer.StorageRole
+    let role: EngineAssembly.StorageRole
 
     init(
         masterKeyHex: String = TestServer.masterKeyHex, maxBodyBytes: Int = 1 << 20, directory: String? = nil,

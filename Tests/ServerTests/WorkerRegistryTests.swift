@@ -2,6 +2,9 @@ import DeltaCache
 import Foundation
 import Testing
 
+@testable import DeltaCLI
+@testable import DeltaCluster
+@testable import DeltaEngine
 @testable import DeltaServer
 
 /// Membership, liveness and routing decisions of the Main Worker's registry.

@@ -174,8 +174,8 @@ public struct ProcessRequest: Sendable {
 public struct ProcessResponse: Sendable {
     /// "OK" (failures are gRPC statuses, see the top of this file).
     public var status: String = String()
-    /// GET, PATCH: the document, UTF-8. PUT_BATCH: an object of entity key →
-    /// committed version.
+    /// GET, PATCH: the document, UTF-8. Empty for the other operations (their
+    /// versions are in `versions`).
     public var result: Data = Data()
     /// The entity's version after the operation (the version read, for GET).
     public var version: Int64 = 0
@@ -183,11 +183,70 @@ public struct ProcessResponse: Sendable {
     public var error: String = String()
     /// Which Processing Worker ran the operation.
     public var workerId: String = String()
+    /// PUT and PUT_BATCH: the committed version of each stored entity, by key.
+    public var versions: [String: UInt64] = [:]
     /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
     public var unknownFields = SwiftProtobuf.UnknownStorage()
 
     /// Creates a message with every field at its default.
     public init() {}
+}
+
+/// Why a call failed, beyond its gRPC status: the REST error body's fields, sent
+/// serialised in the binary trailing metadata entry `deltadb-error-bin` (see the
+/// top of this file), so a failure keeps its code, details and current version
+/// across the worker hop.
+///
+/// Proto message `deltadb.ErrorInfo`.
+public struct ErrorInfo: Sendable {
+    /// The machine code clients see in REST's `code` field, e.g. "schema_violation".
+    public var code: String = String()
+    /// What was wrong and what to do.
+    public var message: String = String()
+    /// Schema violations: one per failing JSON pointer.
+    public var details: [ErrorDetail] = []
+    /// PRECONDITION failures: the entity's current version (0: it does not exist).
+    public var currentVersion: UInt64 {
+        get { _currentVersion ?? 0 }
+        set { _currentVersion = newValue }
+    }
+    /// Whether `currentVersion` was set (or decoded).
+    public var hasCurrentVersion: Bool { _currentVersion != nil }
+    /// Resets `currentVersion` to unset.
+    public mutating func clearCurrentVersion() { _currentVersion = nil }
+    /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    fileprivate var _currentVersion: UInt64? = nil
+}
+
+/// One failing place in a document (see ErrorInfo.details).
+///
+/// Proto message `deltadb.ErrorDetail`.
+public struct ErrorDetail: Sendable {
+    /// JSON pointer into the document ("" is the whole document).
+    public var pointer: String = String()
+    /// JSON pointer into the schema that rejected it, when there is one.
+    public var schemaPointer: String {
+        get { _schemaPointer ?? String() }
+        set { _schemaPointer = newValue }
+    }
+    /// Whether `schemaPointer` was set (or decoded).
+    public var hasSchemaPointer: Bool { _schemaPointer != nil }
+    /// Resets `schemaPointer` to unset.
+    public mutating func clearSchemaPointer() { _schemaPointer = nil }
+    /// What is wrong there.
+    public var message: String = String()
+    /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    fileprivate var _schemaPointer: String? = nil
 }
 
 /// Heartbeat's request.
@@ -473,7 +532,7 @@ extension ProcessRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplement
 
 extension ProcessResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
     public static let protoMessageName: String = "deltadb.ProcessResponse"
-    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{1}result\0\u{1}version\0\u{1}error\0\u{3}worker_id\0")
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{1}result\0\u{1}version\0\u{1}error\0\u{3}worker_id\0\u{1}versions\0")
 
     public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
         while let fieldNumber = try decoder.nextFieldNumber() {
@@ -483,6 +542,7 @@ extension ProcessResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplemen
             case 3: try decoder.decodeSingularInt64Field(value: &self.version)
             case 4: try decoder.decodeSingularStringField(value: &self.error)
             case 5: try decoder.decodeSingularStringField(value: &self.workerId)
+            case 6: try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString, SwiftProtobuf.ProtobufUInt64>.self, value: &self.versions)
             default: break
             }
         }
@@ -504,6 +564,9 @@ extension ProcessResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplemen
         if !self.workerId.isEmpty {
             try visitor.visitSingularStringField(value: self.workerId, fieldNumber: 5)
         }
+        if !self.versions.isEmpty {
+            try visitor.visitMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString, SwiftProtobuf.ProtobufUInt64>.self, value: self.versions, fieldNumber: 6)
+        }
         try unknownFields.traverse(visitor: &visitor)
     }
 
@@ -513,6 +576,86 @@ extension ProcessResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplemen
         if lhs.version != rhs.version { return false }
         if lhs.error != rhs.error { return false }
         if lhs.workerId != rhs.workerId { return false }
+        if lhs.versions != rhs.versions { return false }
+        if lhs.unknownFields != rhs.unknownFields { return false }
+        return true
+    }
+}
+
+extension ErrorInfo: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+    public static let protoMessageName: String = "deltadb.ErrorInfo"
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}code\0\u{1}message\0\u{1}details\0\u{3}current_version\0")
+
+    public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+        while let fieldNumber = try decoder.nextFieldNumber() {
+            switch fieldNumber {
+            case 1: try decoder.decodeSingularStringField(value: &self.code)
+            case 2: try decoder.decodeSingularStringField(value: &self.message)
+            case 3: try decoder.decodeRepeatedMessageField(value: &self.details)
+            case 4: try decoder.decodeSingularUInt64Field(value: &self._currentVersion)
+            default: break
+            }
+        }
+    }
+
+    public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+        if !self.code.isEmpty {
+            try visitor.visitSingularStringField(value: self.code, fieldNumber: 1)
+        }
+        if !self.message.isEmpty {
+            try visitor.visitSingularStringField(value: self.message, fieldNumber: 2)
+        }
+        if !self.details.isEmpty {
+            try visitor.visitRepeatedMessageField(value: self.details, fieldNumber: 3)
+        }
+        if let value = self._currentVersion {
+            try visitor.visitSingularUInt64Field(value: value, fieldNumber: 4)
+        }
+        try unknownFields.traverse(visitor: &visitor)
+    }
+
+    public static func == (lhs: ErrorInfo, rhs: ErrorInfo) -> Bool {
+        if lhs.code != rhs.code { return false }
+        if lhs.message != rhs.message { return false }
+        if lhs.details != rhs.details { return false }
+        if lhs._currentVersion != rhs._currentVersion { return false }
+        if lhs.unknownFields != rhs.unknownFields { return false }
+        return true
+    }
+}
+
+extension ErrorDetail: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+    public static let protoMessageName: String = "deltadb.ErrorDetail"
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}pointer\0\u{3}schema_pointer\0\u{1}message\0")
+
+    public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+        while let fieldNumber = try decoder.nextFieldNumber() {
+            switch fieldNumber {
+            case 1: try decoder.decodeSingularStringField(value: &self.pointer)
+            case 2: try decoder.decodeSingularStringField(value: &self._schemaPointer)
+            case 3: try decoder.decodeSingularStringField(value: &self.message)
+            default: break
+            }
+        }
+    }
+
+    public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+        if !self.pointer.isEmpty {
+            try visitor.visitSingularStringField(value: self.pointer, fieldNumber: 1)
+        }
+        if let value = self._schemaPointer {
+            try visitor.visitSingularStringField(value: value, fieldNumber: 2)
+        }
+        if !self.message.isEmpty {
+            try visitor.visitSingularStringField(value: self.message, fieldNumber: 3)
+        }
+        try unknownFields.traverse(visitor: &visitor)
+    }
+
+    public static func == (lhs: ErrorDetail, rhs: ErrorDetail) -> Bool {
+        if lhs.pointer != rhs.pointer { return false }
+        if lhs._schemaPointer != rhs._schemaPointer { return false }
+        if lhs.message != rhs.message { return false }
         if lhs.unknownFields != rhs.unknownFields { return false }
         return true
     }

@@ -1,0 +1,62 @@
+import ArgumentParser
+import DeltaCluster
+import DeltaCore
+import Foundation
+
+/// The Processing Worker's flags, in the seed's style.
+public struct ProcWorkerOptions: ParsableArguments, Sendable {
+    @Option(name: .seed("main-addr"), help: "Main Worker gRPC address.")
+    public var mainAddr = "127.0.0.1:50051"
+
+    @Option(name: .seed("worker-id"), help: "Unique id for this worker (default: the host name).")
+    public var workerID: String?
+
+    @Option(name: .seed("grpc-addr"), help: "TCP address for this worker's gRPC server (port 0 picks a free port).")
+    public var grpcAddr = "127.0.0.1:0"
+
+    @Option(name: .seed("shared-fs"), help: "Path to the shared filesystem root (the Main Worker's).")
+    public var sharedFS = "./shared/db"
+
+    @Option(name: .seed("worker-secret"), help: "The Main Worker's worker secret (or $WORKER_SECRET).")
+    public var workerSecret: String?
+
+    @OptionGroup public var cache: CacheOptions
+
+    @Option(name: .seed("grpc-max-recv-msg-size"), help: "Largest gRPC message in bytes this worker accepts (match the Main Worker's).")
+    public var grpcMaxRecvMsgSize = 4 << 20
+
+    @OptionGroup public var s3: S3Options
+
+    @OptionGroup public var tls: TLSOptions
+
+    public init() {}
+
+    /// Resolves flags and environment.
+    ///
+    /// - Throws: `.badRequest` naming the flag for a missing secret or a malformed value.
+    public func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws(DeltaError) -> ProcWorkerConfiguration {
+        _ = try NetworkAddress.parse(mainAddr, flag: "-main-addr")
+        let (host, port) = try NetworkAddress.parse(grpcAddr, flag: "-grpc-addr")
+        guard let secret = workerSecret ?? environment["WORKER_SECRET"], !secret.isEmpty else {
+            throw DeltaError(
+                .badRequest,
+                "-worker-secret (or WORKER_SECRET) is required: use the secret the Main Worker printed or was given"
+            )
+        }
+        let id = workerID ?? ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "proc"
+        try MainWorkerHandler.validateWorkerID(id)
+        guard grpcMaxRecvMsgSize >= 1024 else {
+            throw DeltaError(.badRequest, "-grpc-max-recv-msg-size must be at least 1024 bytes")
+        }
+        let cache = try self.cache.resolve()
+        var storage = ServerConfiguration(
+            sharedFS: sharedFS, adminKey: "", masterKeyHex: "", cacheSize: cache.size,
+            cacheTTLSeconds: cache.ttlSeconds, cacheMaxBytes: cache.maxBytes, writerID: id
+        )
+        storage.s3 = try s3.resolve(environment: environment)
+        return ProcWorkerConfiguration(
+            mainAddress: mainAddr, workerID: id, grpcHost: host, grpcPort: port, workerSecret: secret,
+            maxMessageBytes: grpcMaxRecvMsgSize, tls: try tls.resolve(), storage: storage
+        )
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import DeltaCluster
+import DeltaCore
+import DeltaS3
+import Foundation
+
+/// The seed's S3 flags, shared by `deltadb`, `main-worker` and `proc-worker`.
+public struct S3Options: ParsableArguments, Sendable {
+    @Option(name: .seed("s3-endpoint"), help: "S3-compatible endpoint (host:port, or an http(s):// URL); when set, entities are stored in S3 instead of <shared-fs>/files.")
+    public var endpoint: String?
+
+    @Option(name: .seed("s3-access-key"), help: "S3 access key (or $S3_ACCESS_KEY).")
+    public var accessKey: String?
+
+    @Option(name: .seed("s3-secret-key"), help: "S3 secret key (or $S3_SECRET_KEY); never logged.")
+    public var secretKey: String?
+
+    @Option(name: .seed("s3-bucket"), help: "S3 bucket holding files/.")
+    public var bucket = "deltadatabase"
+
+    @Flag(name: .seed("s3-use-ssl"), help: "Use https for a host:port -s3-endpoint.")
+    public var useSSL = false
+
+    @Option(name: .seed("s3-region"), help: "S3 region used for request signing.")
+    public var region = "us-east-1"
+
+    public init() {}
+
+    /// The S3 configuration, or nil without `-s3-endpoint` (entities stay on `-shared-fs`).
+    /// Keys fall back to `$S3_ACCESS_KEY` / `$S3_SECRET_KEY`.
+    ///
+    /// - Throws: `.badRequest` for a malformed endpoint.
+    public func resolve(environment: [String: String]) throws(DeltaError) -> S3Configuration? {
+        guard let endpoint, !endpoint.isEmpty else { return nil }
+        return try S3Configuration(
+            endpoint: endpoint,
+            accessKey: accessKey ?? environment["S3_ACCESS_KEY"] ?? "",
+            secretKey: secretKey ?? environment["S3_SECRET_KEY"] ?? "",
+            bucket: bucket, useSSL: useSSL, region: region)
+    }
+}

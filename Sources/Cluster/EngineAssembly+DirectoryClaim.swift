@@ -1,0 +1,44 @@
+import DeltaStorage
+import DeltaEngine
+
+extension EngineAssembly {
+    /// What a process does with the data directory, which decides its claim on it
+    /// (see `DirectoryClaim`).
+    public enum StorageRole: Sendable {
+        /// Serves cached documents without checking storage (`deltadb` with one
+        /// embedded worker and no gRPC listener, or `-workers 0`): no other server
+        /// may write the directory meanwhile.
+        case soleServer
+        /// Checks every cache hit against storage, or caches no documents (Main and
+        /// Processing Workers): shares the directory with others of its kind.
+        case cooperatingServer
+        /// A command that writes only through the durable path and exits (`deltadb
+        /// rewrap`): claims nothing.
+        case tool
+    }
+
+    /// Claims the shared directory for `role`; nil for S3 storage and for tools.
+    ///
+    /// - Throws: `.unavailable` when another process's claim conflicts, saying
+    ///   what to do; `.storageFailure` when the lock file cannot be used.
+    public static func claimDirectory(_ configuration: ServerConfiguration, as role: StorageRole) throws -> DirectoryClaim? {
+        guard configuration.s3 == nil else { return nil }
+        switch role {
+        case .tool:
+            return nil
+        case .soleServer:
+            return try DirectoryClaim(
+                root: configuration.sharedFS, mode: .exclusive,
+                conflict: "this server (one worker, no gRPC listener) serves cached documents without checking "
+                    + "storage, so it must be the only server writing there. Stop the other process, give this one "
+                    + "its own -shared-fs, or run both as workers that check their caches (deltadb -workers 2, "
+                    + "-grpc-addr, or main-worker with proc-workers)")
+        case .cooperatingServer:
+            return try DirectoryClaim(
+                root: configuration.sharedFS, mode: .shared,
+                conflict: "an all-in-one server with one worker and no gRPC listener owns it, and its cache would go "
+                    + "stale if this process wrote there. Stop it, or restart it with -grpc-addr (or -workers 2) so "
+                    + "it checks its cache against storage")
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// A Processing Worker's settings (`ProcWorkerOptions` resolves them from flags).
+public struct ProcWorkerConfiguration: Sendable {
+    public var mainAddress: String
+    public var workerID: String
+    public var grpcHost: String
+    public var grpcPort: Int
+    public var workerSecret: String
+    public var maxMessageBytes: Int
+    /// Mutual TLS for this worker's listener and its connection to the Main Worker.
+    public var tls: MutualTLS?
+    /// The storage and cache settings, in the all-in-one server's shape (no keys).
+    public var storage: ServerConfiguration
+
+    public init(
+        mainAddress: String, workerID: String, grpcHost: String, grpcPort: Int, workerSecret: String,
+        maxMessageBytes: Int, tls: MutualTLS?, storage: ServerConfiguration
+    ) {
+        self.mainAddress = mainAddress
+        self.workerID = workerID
+        self.grpcHost = grpcHost
+        self.grpcPort = grpcPort
+        self.workerSecret = workerSecret
+        self.maxMessageBytes = maxMessageBytes
+        self.tls = tls
+        self.storage = storage
+    }
+}

@@ -1,0 +1,142 @@
+import DeltaCore
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import Synchronization
+import WorkerProtocol
+import DeltaEngine
+
+/// A way to call one Processing Worker's `ProcessingWorker.Process`.
+public protocol ProcessChannel: Sendable {
+    func process(_ request: ProcessRequest, metadata: Metadata, options: CallOptions) async throws -> ProcessResponse
+    /// Stops the channel's connections (no effect on in-process channels).
+    func close()
+}
+
+/// A channel over any gRPC client (HTTP/2 for remote workers, in-process for embedded ones).
+public struct GRPCProcessChannel<Transport: ClientTransport>: ProcessChannel {
+    public let client: GRPCClient<Transport>
+    public let closes: Bool
+    /// The per-call deadline, so a hung remote worker fails the call instead of
+    /// holding it forever. `nil` for in-process workers: they share this process
+    /// (nothing on the way can hang), and a deadline costs every call a timer
+    /// task on both sides of the hop.
+    public let timeout: Duration?
+
+    /// A channel over `client`; `closes` says whether closing it stops the client, `timeout` bounds each call.
+    public init(client: GRPCClient<Transport>, closes: Bool, timeout: Duration?) {
+        self.client = client
+        self.closes = closes
+        self.timeout = timeout
+    }
+
+    public func process(_ request: ProcessRequest, metadata: Metadata, options: CallOptions) async throws -> ProcessResponse {
+        var options = options
+        options.timeout = timeout
+        return try await ProcessingWorkerService.Client(wrapping: client).process(
+            request, metadata: metadata, options: options
+        )
+    }
+
+    public func close() {
+        if closes { client.beginGracefulShutdown() }
+    }
+}
+
+/// The Main Worker's channels to Processing Workers, by the worker's `grpc_addr`.
+///
+/// Remote workers (`host:port`) get an HTTP/2 client on first use, kept open
+/// (HTTP/2 multiplexes concurrent calls over one connection) and closed by
+/// `retain(addresses:)` once the worker has left the registry. Embedded workers
+/// are registered up front under an `in-process:` address and never closed.
+public final class WorkerClients: Sendable {
+    private struct Entry {
+        var channel: any ProcessChannel
+        var pinned: Bool
+    }
+
+    private let channels = Mutex<[String: Entry]>([:])
+    private let maxMessageBytes: Int
+    private let tls: MutualTLS?
+
+    public init(maxMessageBytes: Int, tls: MutualTLS? = nil) {
+        self.maxMessageBytes = maxMessageBytes
+        self.tls = tls
+    }
+
+    /// Registers an embedded worker's channel under `address`.
+    public func register(_ channel: any ProcessChannel, address: String) {
+        channels.withLock { $0[address] = Entry(channel: channel, pinned: true) }
+    }
+
+    /// The channel for `address` (`host:port`, or a registered `in-process:` address).
+    ///
+    /// - Throws: `.unavailable` if the address cannot be parsed or connected to.
+    public func channel(for address: String) throws(DeltaError) -> any ProcessChannel {
+        if let existing = channels.withLock({ $0[address]?.channel }) { return existing }
+        let (host, port) = try GRPCAddress.parse(address, flag: "grpc_addr")
+        let transport: HTTP2ClientTransport.Posix
+        do {
+            transport = try HTTP2ClientTransport.Posix(
+                target: GRPCAddress.target(host: host, port: port),
+                transportSecurity: tls.clientSecurity,
+                config: .defaults { $0.http2.maxFrameSize = 1 << 20 }
+            )
+        } catch {
+            throw DeltaError(.unavailable, "cannot connect to the Processing Worker at \(address)", cause: error)
+        }
+        let client = GRPCClient(transport: transport)
+        let created = GRPCProcessChannel(client: client, closes: true, timeout: .seconds(30))
+        let (channel, isNew) = channels.withLock { channels -> (any ProcessChannel, Bool) in
+            if let existing = channels[address] { return (existing.channel, false) }
+            channels[address] = Entry(channel: created, pinned: false)
+            return (created, true)
+        }
+        if isNew {
+            Task { try? await client.runConnections() }
+        }
+        return channel
+    }
+
+    /// Closes the channels of remote addresses not in `addresses`.
+    public func retain(addresses: Set<String>) {
+        let stale = channels.withLock { channels in
+            let stale = channels.filter { !$0.value.pinned && !addresses.contains($0.key) }
+            for address in stale.keys { channels[address] = nil }
+            return stale.values.map(\.channel)
+        }
+        for channel in stale { channel.close() }
+    }
+
+    /// Closes every remote channel.
+    public func shutdown() {
+        retain(addresses: [])
+    }
+
+    /// Per-call options: the message size limit (each channel adds its deadline).
+    public var callOptions: CallOptions {
+        var options = CallOptions.defaults
+        options.maxRequestMessageBytes = maxMessageBytes
+        options.maxResponseMessageBytes = maxMessageBytes
+        return options
+    }
+}
+
+/// `host:port` parsing for gRPC flags and tags.
+public enum GRPCAddress {
+    /// Splits `host:port` (IPv6 hosts in brackets; an empty host is all interfaces).
+    ///
+    /// - Throws: `.badRequest` naming `flag` for a malformed address.
+    public static func parse(_ address: String, flag: String) throws(DeltaError) -> (host: String, port: Int) {
+        try NetworkAddress.parse(address, flag: flag)
+    }
+
+    /// The client target for `host`: IP literals as such (TLS then sends no SNI,
+    /// which must not carry an IP address), anything else resolved by DNS.
+    public static func target(host: String, port: Int) -> any ResolvableTarget {
+        if host.contains(":") { return .ipv6(address: host, port: port) }
+        if host.split(separator: ".").count == 4, host.split(separator: ".").allSatisfy({ UInt8($0) != nil }) {
+            return .ipv4(address: host, port: port)
+        }
+        return .dns(host: host, port: port)
+    }
+}

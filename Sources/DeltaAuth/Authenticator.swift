@@ -1,0 +1,59 @@
+import DeltaCore
+import DeltaCrypto
+
+/// Checks `Authorization: Bearer <credential>` headers, in the seed's order: the
+/// admin key, then RBAC API keys (`dk_…`), then session tokens from
+/// `POST /api/login`.
+///
+/// Every comparison is constant-time. It never logs or echoes a credential;
+/// failures are counted per client by the server's failure limiter. The
+/// permission check of an HTTP operation is `authorize`, in the server module.
+public struct Authenticator: Sendable {
+    private let adminKey: [UInt8]
+    public let keys: APIKeyStore
+    public let sessions: SessionStore
+
+    public init(adminKey: String, keys: APIKeyStore, sessions: SessionStore) {
+        self.adminKey = Array(adminKey.utf8)
+        self.keys = keys
+        self.sessions = sessions
+    }
+
+    /// The identity behind a header, without a permission check.
+    public func authenticate(_ authorization: String?) throws(DeltaError) -> Principal {
+        guard let authorization, !authorization.isEmpty else {
+            throw DeltaError(.unauthorized, "missing credential: send 'Authorization: Bearer <key>'")
+        }
+        guard let token = Self.bearerToken(authorization) else {
+            throw DeltaError(.unauthorized, "malformed Authorization header: use 'Bearer <key>'")
+        }
+        return try principal(forCredential: String(token))
+    }
+
+    /// The identity behind a bare credential (admin key, API key or session token).
+    public func principal(forCredential credential: String) throws(DeltaError) -> Principal {
+        if constantTimeEquals(Array(credential.utf8), adminKey) {
+            return .admin
+        }
+        if credential.hasPrefix("dk_"), let principal = try keys.verify(secret: credential) {
+            return principal
+        }
+        if let session = sessions.principal(for: credential) {
+            // A session made from an API key dies with that key.
+            let keyStillExists = session.isAdmin ? true : try keys.exists(id: session.clientID)
+            if keyStillExists {
+                return session
+            }
+            sessions.revoke(clientID: session.clientID)
+        }
+        throw DeltaError(.unauthorized, "invalid or expired credential")
+    }
+
+    /// The credential of a `Bearer` header (scheme case-insensitive), or nil.
+    public static func bearerToken(_ header: String) -> Substring? {
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].drop { $0 == " " }
+        return token.isEmpty ? nil : token
+    }
+}
