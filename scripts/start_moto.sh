@@ -5,9 +5,11 @@
 #   eval "$(scripts/start_moto.sh --env)"   # exports DELTADB_S3_ENDPOINT and MOTO_PID
 #   scripts/start_moto.sh --stop PID        # stops a server this script started
 #
-# Idempotent: installs moto[server] only if `import moto.server` fails. The server
-# keeps everything in memory; logs go to ${MOTO_LOG:-/tmp/deltadb-moto.log}.
+# moto comes from Tests/System/requirements.txt (`make deps`); $PYTHON selects the
+# interpreter that has it (default python3). The server keeps everything in
+# memory; logs go to ${MOTO_LOG:-/tmp/deltadb-moto.log}.
 set -euo pipefail
+PYTHON="${PYTHON:-python3}"
 
 if [ "${1:-}" = "--stop" ]; then
   pid="${2:?usage: start_moto.sh --stop PID}"
@@ -17,18 +19,18 @@ if [ "${1:-}" = "--stop" ]; then
   exit 0
 fi
 
-if ! python3 -c 'import moto.server, flask, werkzeug' >/dev/null 2>&1; then
-  python3 -m pip install --quiet 'moto[server]>=5.2' >&2 || \
-    python3 -m pip install --quiet --break-system-packages 'moto[server]>=5.2' >&2
+if ! "$PYTHON" -c 'import moto.server, flask, werkzeug' >/dev/null 2>&1; then
+  echo "moto[server] is not installed for $PYTHON; run make deps (scripts/install-deps.sh)" >&2
+  exit 1
 fi
 
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+port="$("$PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 log="${MOTO_LOG:-/tmp/deltadb-moto.log}"
-python3 -m moto.server -H 127.0.0.1 -p "$port" >"$log" 2>&1 &
+"$PYTHON" -m moto.server -H 127.0.0.1 -p "$port" >"$log" 2>&1 &
 pid=$!
 endpoint="http://127.0.0.1:$port"
 for _ in $(seq 1 100); do
-  if python3 - "$endpoint" >/dev/null 2>&1 <<'PY'
+  if "$PYTHON" - "$endpoint" >/dev/null 2>&1 <<'PY'
 import sys, urllib.request, urllib.error
 try:
     urllib.request.urlopen(sys.argv[1] + "/", timeout=1)

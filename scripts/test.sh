@@ -9,11 +9,11 @@
 #   python3 -m pytest Tests/System -k cluster
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON="${PYTHON:-python3}"
+export PYTHON="${PYTHON:-python3}"  # the interpreter for deps, moto and pytest
 stage() { printf '\n==> %s\n' "$*"; }
 
 stage "dependencies"
-PYTHON="$PYTHON" scripts/install-deps.sh
+scripts/install-deps.sh
 
 stage "build (debug, with tests)"
 swift build --build-tests

@@ -17,8 +17,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 
@@ -26,7 +24,7 @@ import pytest
 os.environ.setdefault("GRPC_VERBOSITY", "NONE")
 
 from support.grpc_stubs import compile_stubs  # noqa: E402
-from support.processes import ROOT, Cluster, DeltaServer  # noqa: E402
+from support.processes import ROOT, Cluster, DeltaServer, request  # noqa: E402
 
 STARTUP_SECONDS = 30.0
 
@@ -116,9 +114,7 @@ def moto_endpoint(tmp_path_factory):
         deadline = time.monotonic() + STARTUP_SECONDS
         while True:
             try:
-                urllib.request.urlopen(endpoint + "/", timeout=1).close()
-                break
-            except urllib.error.HTTPError:
+                request(port, "GET", "/", timeout=1)
                 break  # any HTTP answer means the server is up
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
