@@ -109,6 +109,9 @@ public struct MainWorkerHandler: MainWorkerService.ServiceProtocol {
             let operation = try message.parsedOperation()
             try NameRules.validate(message.databaseName, as: .database)
             try principal.require(operation.isRead ? .read : .write, database: message.databaseName)
+            if operation.returnsDocument {
+                try principal.require(.read, database: message.databaseName)
+            }
             return ServerResponse(message: try await router.process(message))
         } catch {
             throw error.rpcError

@@ -13,6 +13,9 @@ public enum ProcessOperation: String, Sendable {
 
     /// Whether the operation only reads (safe to retry on another worker).
     public var isRead: Bool { self == .get }
+
+    /// Whether the response carries document content (which needs `read`).
+    public var returnsDocument: Bool { self == .get || self == .patch }
 }
 
 extension ProcessRequest {

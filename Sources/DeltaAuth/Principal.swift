@@ -37,7 +37,7 @@ public struct Principal: Sendable, Hashable {
         guard permissions.contains(permission) else {
             throw DeltaError(.forbidden, "this credential lacks the '\(permission.rawValue)' permission")
         }
-        if let database, let databases, !databases.contains(database) {
+        if let database, !covers(database: database) {
             throw DeltaError(.forbidden, "this credential is not allowed to access database '\(database)'")
         }
     }

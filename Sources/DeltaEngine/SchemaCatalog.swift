@@ -83,9 +83,18 @@ public final class SchemaCatalog: Sendable {
         guard case .object = schema else {
             throw DeltaError(.badRequest, "schema '\(id)' must be a JSON object")
         }
+        // Schema ids are looked up by Swift string equality (the registry, `$ref`s), so two
+        // ids that differ only in Unicode normalisation would shadow each other.
+        if let twin = ids().first(where: { $0 == id && !$0.utf8.elementsEqual(id.utf8) }) {
+            throw DeltaError(
+                .badRequest,
+                "schema id '\(id)' differs from the existing schema '\(twin)' only in Unicode normalisation; "
+                    + "use the existing id, or a clearly different one"
+            )
+        }
         try registry.add(id: id, schema: schema)
         try SharedFile.withLock(path(id)) { () throws(DeltaError) in
-            try SharedFile.replace(path(id), with: schema.serialized(), mode: 0o644)
+            try SharedFile.replace(path(id), with: schema.serialized(), mode: 0o600)
         }
         stamps.withLock { $0[id] = nil }
     }

@@ -28,7 +28,7 @@ extension APIHandler {
     }
 
     func listAPIKeys(_ input: Operations.ListAPIKeys.Input, caller: Principal) async throws -> Operations.ListAPIKeys.Output {
-        let keys = try authenticator.keys.list().map { record in
+        let keys = try authenticator.keys.list().filter(caller.oversees).map { record in
             APIKeyInfo(
                 id: record.id, name: record.name, permissions: Self.wire(record.permissions),
                 databases: record.databases, createdAt: record.createdAt, expiresAt: record.expiresAt
@@ -46,11 +46,13 @@ extension APIHandler {
             }
             lifetime = seconds
         }
+        let permissions = input.body.permissions.compactMap { DeltaCore.Permission(rawValue: $0.rawValue) }
+        try caller.requireDelegation(
+            permissions: permissions, databases: input.body.databases,
+            expiresAt: lifetime.map { Date().addingTimeInterval($0) }
+        )
         let issued = try authenticator.keys.create(
-            name: input.body.name,
-            permissions: input.body.permissions.compactMap { DeltaCore.Permission(rawValue: $0.rawValue) },
-            databases: input.body.databases,
-            expiresIn: lifetime
+            name: input.body.name, permissions: permissions, databases: input.body.databases, expiresIn: lifetime
         )
         let record = issued.record
         return .created(.init(body: CreatedAPIKey(
@@ -60,7 +62,9 @@ extension APIHandler {
     }
 
     func deleteAPIKey(_ input: Operations.DeleteAPIKey.Input, caller: Principal) async throws -> Operations.DeleteAPIKey.Output {
-        guard try authenticator.keys.delete(id: input.id) else {
+        // A scoped admin neither sees nor deletes keys outside its scope: to it they do not exist.
+        let visible = try authenticator.keys.list().contains { $0.id == input.id && caller.oversees($0) }
+        guard visible, try authenticator.keys.delete(id: input.id) else {
             throw DeltaError(.notFound, "API key '\(input.id)' not found")
         }
         authenticator.sessions.revoke(clientID: input.id)

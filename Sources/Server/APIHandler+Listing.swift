@@ -9,9 +9,7 @@ extension APIHandler {
     func listDatabases(_ input: Operations.ListDatabases.Input, caller: Principal) async throws -> Operations.ListDatabases.Output {
         var names = try await catalog.listDatabases()
         // A credential limited to some databases sees only those.
-        if !caller.isAdmin, let allowed = caller.databases {
-            names = names.filter(allowed.contains)
-        }
+        names = names.filter(caller.covers(database:))
         return .ok(.init(body: names))
     }
 

@@ -31,12 +31,14 @@ extension APIHandler {
     }
 
     func putSchema(_ input: Operations.PutSchema.Input, caller: Principal) async throws -> Operations.PutSchema.Output {
+        try caller.requireSchemaControl(input.schemaID, boundDatabases: try catalog.bindings.databases(boundTo: input.schemaID))
         try catalog.schemas.put(input.schemaID, bytes: input.body.bytes)
         return .ok(.init(body: StatusResponse(status: "ok")))
     }
 
     func deleteSchema(_ input: Operations.DeleteSchema.Input, caller: Principal) async throws -> Operations.DeleteSchema.Output {
         let bound = try catalog.bindings.databases(boundTo: input.schemaID)
+        try caller.requireSchemaControl(input.schemaID, boundDatabases: bound)
         guard bound.isEmpty else {
             throw DeltaError(
                 .badRequest,

@@ -43,6 +43,9 @@ struct APIHandler: APIProtocol {
     }
 
     func patchEntity(_ input: Operations.PatchEntity.Input, caller: Principal) async throws -> Operations.PatchEntity.Output {
+        // PATCH answers with the patched document (and a JSON Patch `test` reveals content):
+        // a write-only credential must not read through it.
+        try caller.require(.read, database: input.database)
         let (bytes, version) = try await entities.patch(
             database: input.database, key: input.key, contentType: input.contentType, body: input.body.bytes,
             ifMatch: input.ifMatch

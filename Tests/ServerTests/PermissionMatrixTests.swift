@@ -101,12 +101,16 @@ struct PermissionMatrixTests {
         guard operation.requiresCredential else { return .allowed }
         guard valid else { return .unauthorized }
         guard let needed = operation.permission else { return .allowed }
+        // PATCH answers with the document: it needs read as well as write.
+        let alsoRead = operation.id == "patchEntity"
+        // Schema changes need a scope covering every database the schema validates.
+        let touchesSchemaOf = ["putSchema", "deleteSchema"].contains(operation.id)
         switch credential {
         case .admin, .session: return .allowed
         case .read: return needed == .read ? .allowed : .forbidden
-        case .write: return needed == .write ? .allowed : .forbidden
+        case .write: return needed == .write && !alsoRead ? .allowed : .forbidden
         case .scopedElsewhere:
-            if needed == .admin { return .forbidden }
+            if needed == .admin || touchesSchemaOf { return .forbidden }
             return operation.path.contains("{database}") ? .forbidden : .allowed
         default: return .unauthorized
         }
