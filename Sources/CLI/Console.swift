@@ -1,3 +1,4 @@
+import DeltaCluster
 import Foundation
 import Logging
 
@@ -16,16 +17,25 @@ public enum Console {
         return logger
     }
 
-    /// Prints generated secrets once. They go to the terminal only: never to the
-    /// log, never to the data directory.
-    public static func announce(_ generated: ServerOptions.GeneratedSecrets) {
-        if let adminKey = generated.adminKey {
-            say("Generated admin key (pass -admin-key or ADMIN_KEY to keep it): \(adminKey)")
+    /// Tells the operator where generated secrets were written (the paths, never
+    /// the secrets: standard output is a log under a service manager or a
+    /// container) and logs the resolver's warnings.
+    public static func announce(_ generated: ServerOptions.GeneratedSecrets, logger: Logger) {
+        if let path = generated.adminKeyFile {
+            say("Generated an admin key in \(path) (mode 0600); send it as 'Authorization: Bearer <key>'. "
+                + "The next start reads it again; pass -admin-key-file=\(path) to be explicit.")
         }
-        if let masterKey = generated.masterKeyHex {
-            say("Generated new master encryption key")
-            say("Key (hex): \(masterKey)  ← save this!")
-            say("WARNING: data written now is unreadable without this key; pass -master-key, MASTER_KEY or -master-key-file on the next start.")
+        if let path = generated.masterKeyFile {
+            say("Generated a new master encryption key in \(path) (mode 0600). Back it up: data written now is "
+                + "unreadable without it. The next start reads it again; pass -master-key-file=\(path) to be explicit.")
         }
+        for warning in generated.warnings { logger.warning("\(warning)") }
+    }
+
+    /// Tells the operator where a generated worker secret was written.
+    public static func announceWorkerSecret(_ cluster: ClusterConfiguration, logger: Logger) {
+        for warning in cluster.warnings { logger.warning("\(warning)") }
+        guard let path = cluster.generatedSecretFile else { return }
+        say("Generated a worker secret in \(path) (mode 0600): give it to every proc-worker as -worker-secret-file.")
     }
 }

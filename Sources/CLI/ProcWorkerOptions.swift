@@ -17,8 +17,11 @@ public struct ProcWorkerOptions: ParsableArguments, Sendable {
     @Option(name: .seed("shared-fs"), help: "Path to the shared filesystem root (the Main Worker's).")
     public var sharedFS = "./shared/db"
 
-    @Option(name: .seed("worker-secret"), help: "The Main Worker's worker secret (or $WORKER_SECRET).")
+    @Option(name: .seed("worker-secret"), help: "The Main Worker's worker secret (or $WORKER_SECRET); prefer -worker-secret-file.")
     public var workerSecret: String?
+
+    @Option(name: .seed("worker-secret-file"), help: "File (mode 0600) holding the Main Worker's worker secret.")
+    public var workerSecretFile: String?
 
     @OptionGroup public var cache: CacheOptions
 
@@ -35,13 +38,23 @@ public struct ProcWorkerOptions: ParsableArguments, Sendable {
     ///
     /// - Throws: `.badRequest` naming the flag for a missing secret or a malformed value.
     public func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws(DeltaError) -> ProcWorkerConfiguration {
-        _ = try NetworkAddress.parse(mainAddr, flag: "-main-addr")
+        let (mainHost, _) = try NetworkAddress.parse(mainAddr, flag: "-main-addr")
         let (host, port) = try NetworkAddress.parse(grpcAddr, flag: "-grpc-addr")
-        guard let secret = workerSecret ?? environment["WORKER_SECRET"], !secret.isEmpty else {
+        var warnings: [String] = []
+        guard let (secret, _) = try ClusterOptions.workerSecretInput.read(
+            value: workerSecret, file: workerSecretFile, environment: environment, warnings: &warnings
+        ) else {
             throw DeltaError(
                 .badRequest,
-                "-worker-secret (or WORKER_SECRET) is required: use the secret the Main Worker printed or was given"
+                "-worker-secret-file (or WORKER_SECRET) is required: use the Main Worker's worker secret file"
             )
+        }
+        let tls = try self.tls.resolve()
+        if tls == nil {
+            for (flag, address, addressHost) in [("-main-addr", mainAddr, mainHost), ("-grpc-addr", grpcAddr, host)]
+            where !NetworkAddress.isLoopback(addressHost) {
+                throw DeltaError(.badRequest, NetworkAddress.plaintextRefusal(flag: flag, address: address))
+            }
         }
         let id = workerID ?? ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "proc"
         try MainWorkerHandler.validateWorkerID(id)
@@ -54,9 +67,11 @@ public struct ProcWorkerOptions: ParsableArguments, Sendable {
             cacheTTLSeconds: cache.ttlSeconds, cacheMaxBytes: cache.maxBytes, writerID: id
         )
         storage.s3 = try s3.resolve(environment: environment)
-        return ProcWorkerConfiguration(
+        var configuration = ProcWorkerConfiguration(
             mainAddress: mainAddr, workerID: id, grpcHost: host, grpcPort: port, workerSecret: secret,
-            maxMessageBytes: grpcMaxRecvMsgSize, tls: try tls.resolve(), storage: storage
+            maxMessageBytes: grpcMaxRecvMsgSize, tls: tls, storage: storage
         )
+        configuration.warnings = warnings + (storage.s3 == nil ? [] : s3.warnings(environment: environment))
+        return configuration
     }
 }

@@ -12,8 +12,11 @@ public struct S3Options: ParsableArguments, Sendable {
     @Option(name: .seed("s3-access-key"), help: "S3 access key (or $S3_ACCESS_KEY).")
     public var accessKey: String?
 
-    @Option(name: .seed("s3-secret-key"), help: "S3 secret key (or $S3_SECRET_KEY); never logged.")
+    @Option(name: .seed("s3-secret-key"), help: "S3 secret key (or $S3_SECRET_KEY); never logged; prefer -s3-secret-key-file.")
     public var secretKey: String?
+
+    @Option(name: .seed("s3-secret-key-file"), help: "File (mode 0600) holding the S3 secret key.")
+    public var secretKeyFile: String?
 
     @Option(name: .seed("s3-bucket"), help: "S3 bucket holding files/.")
     public var bucket = "deltadatabase"
@@ -32,10 +35,24 @@ public struct S3Options: ParsableArguments, Sendable {
     /// - Throws: `.badRequest` for a malformed endpoint.
     public func resolve(environment: [String: String]) throws(DeltaError) -> S3Configuration? {
         guard let endpoint, !endpoint.isEmpty else { return nil }
+        var ignored: [String] = []
+        let secret = try Self.secretKeyInput.read(
+            value: secretKey, file: secretKeyFile, environment: environment, warnings: &ignored)
         return try S3Configuration(
             endpoint: endpoint,
             accessKey: accessKey ?? environment["S3_ACCESS_KEY"] ?? "",
-            secretKey: secretKey ?? environment["S3_SECRET_KEY"] ?? "",
+            secretKey: secret?.secret ?? "",
             bucket: bucket, useSSL: useSSL, region: region)
     }
+
+    /// The warning for an S3 secret key given on the command line, if it was.
+    public func warnings(environment: [String: String]) -> [String] {
+        var warnings: [String] = []
+        _ = try? Self.secretKeyInput.read(value: secretKey, file: nil, environment: environment, warnings: &warnings)
+        return warnings
+    }
+
+    static let secretKeyInput = SecretInput(
+        name: "the S3 secret key", flag: "-s3-secret-key", fileFlag: "-s3-secret-key-file", variable: "S3_SECRET_KEY",
+        defaultFile: "")
 }

@@ -6,55 +6,39 @@ import DeltaS3
 import Foundation
 
 extension ServerOptions {
-    /// What `resolve()` produced besides the configuration: secrets it generated,
-    /// which the caller prints once to the operator (never to the log).
+    /// What `resolve()` noticed besides the configuration, for the operator: files
+    /// it generated secrets into (their paths, never the secrets) and warnings.
     public struct GeneratedSecrets: Sendable {
-        /// A generated admin key, when none was given.
-        public var adminKey: String?
-        /// A generated master key in hex, when none was given.
-        public var masterKeyHex: String?
+        /// The file a generated admin key was written to.
+        public var adminKeyFile: String?
+        /// The file a generated master key was written to.
+        public var masterKeyFile: String?
+        /// Things to log as warnings (a secret on the command line); no secret in them.
+        public var warnings: [String] = []
     }
+
+    static let adminKeyInput = SecretInput(
+        name: "the admin key", flag: "-admin-key", fileFlag: "-admin-key-file", variable: "ADMIN_KEY",
+        defaultFile: "deltadb-admin-key")
+    static let masterKeyInput = SecretInput(
+        name: "the master key", flag: "-master-key", fileFlag: "-master-key-file", variable: "MASTER_KEY",
+        defaultFile: "deltadb-master-key")
 
     /// Turns flags and environment into a configuration.
     ///
-    /// Precedence: `-master-key`, then `$MASTER_KEY`, then `-master-key-file`,
-    /// else a fresh key is generated (and returned in `GeneratedSecrets`, never
-    /// written anywhere). Same for the admin key with `$ADMIN_KEY`.
+    /// Each secret comes from its flag, then its environment variable, then its
+    /// file (`SecretInput`). A missing one is generated into its file (or
+    /// `./deltadb-admin-key`, `./deltadb-master-key`), mode 0600, and that file is
+    /// read again on the next start: never a throwaway key. A hand-made admin key
+    /// must be strong (`SecretStrength`).
     ///
     /// - Throws: `.badRequest` with a message naming the flag for a malformed
-    ///   address, key, duration or limit.
+    ///   address, key, duration or limit, a weak admin key or a key file others can read.
     public func resolve(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DeltaError) -> (ServerConfiguration, GeneratedSecrets) {
         var generated = GeneratedSecrets()
         let (host, port) = try NetworkAddress.parse(restAddr, flag: "-rest-addr")
-
-        let admin: String
-        if let given = adminKey ?? environment["ADMIN_KEY"], !given.isEmpty {
-            admin = given
-        } else {
-            admin = Hex.encode(SecureRandom.bytes(count: 24))
-            generated.adminKey = admin
-        }
-
-        let masterHex: String
-        if let given = masterKey ?? environment["MASTER_KEY"], !given.isEmpty {
-            masterHex = given
-        } else if let file = masterKeyFile {
-            masterHex = try Self.readKeyFile(file)
-        } else {
-            masterHex = SymmetricKey.generate().hexString
-            generated.masterKeyHex = masterHex
-        }
-        // Fail at start-up, not on the first write, if the key is malformed.
-        _ = try SymmetricKey(hex: masterHex)
-        var previousKeys: [String: SymmetricKey] = [:]
-        if let previousKeysFile {
-            guard let data = FileManager.default.contents(atPath: previousKeysFile) else {
-                throw DeltaError(.badRequest, "cannot read -previous-keys-file '\(previousKeysFile)'")
-            }
-            previousKeys = try KeyringFile.parse(String(decoding: data, as: UTF8.self), activeKeyID: keyID)
-        }
 
         let cache = try self.cache.resolve()
         let sessionTTL = try GoDuration.seconds(clientTTL)
@@ -65,12 +49,38 @@ extension ServerOptions {
         guard restMaxBodySize > 0 else {
             throw DeltaError(.badRequest, "-rest-max-body-size must be positive")
         }
+        // Everything that can be refused is checked before a secret is generated into a file.
+        let s3Configuration = try s3.resolve(environment: environment)
+        let master = try Self.masterKeyInput.readOrGenerate(
+            value: masterKey, file: masterKeyFile, environment: environment, warnings: &generated.warnings
+        ) { SymmetricKey.generate().hexString }
+        if case .generated(let path) = master.source { generated.masterKeyFile = path }
+        // Fail at start-up, not on the first write, if the key is malformed.
+        let masterKeyValue = try SymmetricKey(hex: master.secret)
+        let admin = try Self.adminKeyInput.readOrGenerate(
+            value: adminKey, file: adminKeyFile, environment: environment, warnings: &generated.warnings
+        ) { Hex.encode(SecureRandom.bytes(count: 24)) }
+        if case .generated(let path) = admin.source {
+            generated.adminKeyFile = path
+        } else {
+            try SecretStrength.require(admin.secret, name: "the admin key", flag: "-admin-key")
+        }
+
+        var previousKeys: [String: SymmetricKey] = [:]
+        if let previousKeysFile {
+            try SecretInput.requirePrivate(previousKeysFile, flag: "-previous-keys-file")
+            guard let data = FileManager.default.contents(atPath: previousKeysFile) else {
+                throw DeltaError(.badRequest, "cannot read -previous-keys-file '\(previousKeysFile)'")
+            }
+            previousKeys = try KeyringFile.parse(String(decoding: data, as: UTF8.self), activeKeyID: keyID)
+        }
+
         var configuration = ServerConfiguration(
             restHost: host,
             restPort: port,
             sharedFS: sharedFS,
-            adminKey: admin,
-            masterKeyHex: masterHex,
+            adminKey: admin.secret,
+            masterKey: masterKeyValue,
             keyID: keyID,
             cacheSize: cache.size,
             cacheTTLSeconds: cache.ttlSeconds,
@@ -82,16 +92,8 @@ extension ServerOptions {
         )
         configuration.authFailureBurst = authFailureBurst
         configuration.previousKeys = previousKeys
-        configuration.s3 = try s3.resolve(environment: environment)
+        configuration.s3 = s3Configuration
+        if configuration.s3 != nil { generated.warnings += s3.warnings(environment: environment) }
         return (configuration, generated)
-    }
-
-    static func readKeyFile(_ path: String) throws(DeltaError) -> String {
-        guard let data = FileManager.default.contents(atPath: path),
-              let text = String(data: data, encoding: .utf8)
-        else {
-            throw DeltaError(.badRequest, "cannot read -master-key-file '\(path)'")
-        }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -6,9 +6,10 @@ import Foundation
 /// The all-in-one server's command-line flags, in the seed's style.
 ///
 /// Every flag is accepted as `-flag=value`, `-flag value`, `--flag=value` and
-/// `--flag value`. Secrets can come from the environment (`ADMIN_KEY`,
-/// `MASTER_KEY`) so they stay out of shell history. Resolving the options into a
-/// `ServerConfiguration` may generate missing keys (see `resolve()`).
+/// `--flag value`. Every secret can come from a file (`-admin-key-file`,
+/// `-master-key-file`) or the environment (`ADMIN_KEY`, `MASTER_KEY`) so it stays
+/// out of process listings and shell history. Resolving the options into a
+/// `ServerConfiguration` may generate missing keys into 0600 files (see `resolve()`).
 public struct ServerOptions: ParsableArguments, Sendable {
     @Option(name: .seed("rest-addr"), help: "TCP address for the REST HTTP server.")
     public var restAddr = "127.0.0.1:8080"
@@ -19,10 +20,13 @@ public struct ServerOptions: ParsableArguments, Sendable {
     @Option(name: .seed("admin-key"), help: "Master admin Bearer key (or $ADMIN_KEY); generated and printed once if absent.")
     public var adminKey: String?
 
-    @Option(name: .seed("master-key"), help: "Hex-encoded 32-byte AES master key (or $MASTER_KEY).")
+    @Option(name: .seed("admin-key-file"), help: "File (mode 0600) holding the admin key; created with a generated key if missing.")
+    public var adminKeyFile: String?
+
+    @Option(name: .seed("master-key"), help: "Hex-encoded 32-byte AES master key (or $MASTER_KEY); prefer -master-key-file.")
     public var masterKey: String?
 
-    @Option(name: .seed("master-key-file"), help: "File holding the hex master key (keep it mode 0600, outside the data directory).")
+    @Option(name: .seed("master-key-file"), help: "File (mode 0600, outside the data directory) holding the hex master key; created with a new key if missing.")
     public var masterKeyFile: String?
 
     @Option(name: .seed("key-id"), help: "Logical identifier for the master key.")

@@ -31,6 +31,7 @@ public struct TLSOptions: ParsableArguments, Sendable {
                 throw DeltaError(.badRequest, "\(flag) '\(path)' is not a readable file")
             }
         }
+        try SecretInput.requirePrivate(key, flag: "-tls-key")
         return MutualTLS(certificatePath: cert, keyPath: key, caPath: ca)
     }
 }

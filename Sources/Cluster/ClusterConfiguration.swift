@@ -8,23 +8,26 @@ public struct ClusterConfiguration: Sendable {
     public var grpcHost: String
     public var grpcPort: Int
     public var workerSecret: String
-    /// True if the secret was generated (print it once to the operator).
-    public var generatedSecret: Bool
+    /// The file a generated worker secret was written to (tell the operator the path).
+    public var generatedSecretFile: String?
     public var workerTTL: Duration
     public var heartbeatInterval: Duration
     public var maxMessageBytes: Int
-    /// Mutual TLS for the gRPC listener and connections to workers; nil: plaintext.
+    /// Mutual TLS for the gRPC listener and connections to workers; nil: plaintext
+    /// (loopback only).
     public var tls: MutualTLS?
+    /// Warnings for the operator's log (a secret given on the command line); no secret in them.
+    public var warnings: [String] = []
 
     public init(
-        listensForGRPC: Bool, grpcHost: String, grpcPort: Int, workerSecret: String, generatedSecret: Bool,
+        listensForGRPC: Bool, grpcHost: String, grpcPort: Int, workerSecret: String, generatedSecretFile: String?,
         workerTTL: Duration, heartbeatInterval: Duration, maxMessageBytes: Int, tls: MutualTLS?
     ) {
         self.listensForGRPC = listensForGRPC
         self.grpcHost = grpcHost
         self.grpcPort = grpcPort
         self.workerSecret = workerSecret
-        self.generatedSecret = generatedSecret
+        self.generatedSecretFile = generatedSecretFile
         self.workerTTL = workerTTL
         self.heartbeatInterval = heartbeatInterval
         self.maxMessageBytes = maxMessageBytes

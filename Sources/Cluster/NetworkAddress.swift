@@ -13,4 +13,16 @@ public enum NetworkAddress {
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         return (host.isEmpty ? "0.0.0.0" : host, port)
     }
+
+    /// Whether `host` only accepts or reaches this machine (127.0.0.0/8, ::1, localhost).
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    /// Why plaintext gRPC off loopback is refused, and what to do.
+    public static func plaintextRefusal(flag: String, address: String) -> String {
+        "\(flag) \(address) is reachable from the network, and without mutual TLS a passive observer of one "
+            + "Subscribe could replay the worker secret and obtain the keyring; pass -tls-cert, -tls-key and -tls-ca "
+            + "(see docs/cluster.md), or use a loopback address"
+    }
 }

@@ -10,6 +10,8 @@ public struct ProcWorkerConfiguration: Sendable {
     public var tls: MutualTLS?
     /// The storage and cache settings, in the all-in-one server's shape (no keys).
     public var storage: ServerConfiguration
+    /// Warnings for the operator's log (a secret given on the command line); no secret in them.
+    public var warnings: [String] = []
 
     public init(
         mainAddress: String, workerID: String, grpcHost: String, grpcPort: Int, workerSecret: String,

@@ -16,8 +16,10 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
     public var sharedFS: String
     /// The admin Bearer key; bypasses RBAC.
     public var adminKey: String
-    /// The master key, 64 hex characters.
-    public var masterKeyHex: String
+    /// The master key; nil for processes that receive keys from a Main Worker.
+    /// Held as a `SymmetricKey`, which wipes its bytes when released, rather than
+    /// as an immutable hex string for the life of the process.
+    public var masterKey: SymmetricKey?
     /// The logical id of the master key, recorded in every entity's metadata.
     public var keyID: String
     /// Retired keys by id (`-previous-keys-file`): entities sealed with them stay
@@ -47,9 +49,12 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
 
     /// The keyring: the master key (active) plus the previous keys.
     ///
-    /// - Throws: `.badRequest` if the master key is not 64 hex digits.
+    /// - Throws: `.badRequest` if no master key is configured.
     public func keyring() throws(DeltaError) -> Keyring {
-        Keyring(activeKeyID: keyID, activeKey: try SymmetricKey(hex: masterKeyHex), previousKeys: previousKeys)
+        guard let masterKey else {
+            throw DeltaError(.badRequest, "no master key is configured: pass -master-key-file, MASTER_KEY or -master-key")
+        }
+        return Keyring(activeKeyID: keyID, activeKey: masterKey, previousKeys: previousKeys)
     }
 
     /// The API key file actually used.
@@ -63,7 +68,7 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
         restPort: Int = 8080,
         sharedFS: String = "./shared/db",
         adminKey: String,
-        masterKeyHex: String,
+        masterKey: SymmetricKey?,
         keyID: String = "main-key-v1",
         cacheSize: Int = 256,
         cacheTTLSeconds: Double = 0,
@@ -77,7 +82,7 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
         self.restPort = restPort
         self.sharedFS = sharedFS
         self.adminKey = adminKey
-        self.masterKeyHex = masterKeyHex
+        self.masterKey = masterKey
         self.keyID = keyID
         self.cacheSize = cacheSize
         self.cacheTTLSeconds = cacheTTLSeconds
@@ -86,6 +91,22 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
         self.writerID = writerID
         self.keyStorePath = keyStorePath
         self.clientTTLSeconds = clientTTLSeconds
+    }
+
+    /// The same, with the master key as 64 hex digits ("" for none); a malformed
+    /// key leaves it nil. For tests and tools that hold the key as text.
+    public init(
+        restHost: String = "127.0.0.1", restPort: Int = 8080, sharedFS: String = "./shared/db", adminKey: String,
+        masterKeyHex: String, keyID: String = "main-key-v1", cacheSize: Int = 256, cacheTTLSeconds: Double = 0,
+        cacheMaxBytes: Int = 64 << 20, maxBodyBytes: Int = 1 << 20, writerID: String = "deltadb",
+        keyStorePath: String? = nil, clientTTLSeconds: Double = 24 * 3600
+    ) {
+        self.init(
+            restHost: restHost, restPort: restPort, sharedFS: sharedFS, adminKey: adminKey,
+            masterKey: try? SymmetricKey(hex: masterKeyHex), keyID: keyID, cacheSize: cacheSize,
+            cacheTTLSeconds: cacheTTLSeconds, cacheMaxBytes: cacheMaxBytes, maxBodyBytes: maxBodyBytes,
+            writerID: writerID, keyStorePath: keyStorePath, clientTTLSeconds: clientTTLSeconds
+        )
     }
 
     public var description: String {

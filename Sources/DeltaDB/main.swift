@@ -40,11 +40,9 @@ struct Serve: AsyncParsableCommand {
         let (configuration, generated) = try options.resolve()
         let resolved = try cluster.resolve(defaultGRPCAddress: nil)
         try checkMessageSizes(configuration, resolved)
-        Console.announce(generated)
-        if resolved.generatedSecret && resolved.listensForGRPC {
-            Console.say("Generated worker secret (pass it to proc-workers joining on -grpc-addr): \(resolved.workerSecret)")
-        }
         let logger = Console.logger("deltadb")
+        Console.announce(generated, logger: logger)
+        Console.announceWorkerSecret(resolved, logger: logger)
         logger.info("starting", metadata: ["config": "\(configuration)", "workers": "\(workers)"])
         guard workers > 0 else {
             let app = try await DeltaServer.makeApplication(configuration, logger: logger) { port in
@@ -79,8 +77,8 @@ struct Rewrap: AsyncParsableCommand {
     func run() async throws {
         ProcessSetup.prepare()
         let (configuration, generated) = try options.resolve()
-        guard generated.masterKeyHex == nil else {
-            throw ValidationError("rewrap needs the active key: pass -master-key, MASTER_KEY or -master-key-file")
+        guard generated.masterKeyFile == nil else {
+            throw ValidationError("rewrap needs the active key: pass -master-key-file, MASTER_KEY or -master-key")
         }
         let report = try await EngineAssembly.rewrap(configuration, logger: Console.logger("deltadb-rewrap")) { database, report in
             Console.say("rewrap: \(database): \(report)")

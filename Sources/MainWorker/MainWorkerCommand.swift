@@ -22,11 +22,9 @@ struct MainWorkerCommand: AsyncParsableCommand {
         let (configuration, generated) = try options.resolve()
         let resolved = try cluster.resolve(defaultGRPCAddress: "127.0.0.1:50051")
         try checkMessageSizes(configuration, resolved)
-        Console.announce(generated)
-        if resolved.generatedSecret {
-            Console.say("Generated worker secret (pass it to every proc-worker as -worker-secret or WORKER_SECRET): \(resolved.workerSecret)")
-        }
         let logger = Console.logger("main-worker")
+        Console.announce(generated, logger: logger)
+        Console.announceWorkerSecret(resolved, logger: logger)
         logger.info("starting", metadata: ["config": "\(configuration)", "grpc": "\(resolved.grpcHost):\(resolved.grpcPort)"])
         let topology = MainWorkerServer.Topology(listensForGRPC: true, embeddedWorkers: 0)
         try await MainWorkerServer.run(configuration, cluster: resolved, topology: topology, logger: logger) { restPort, grpcPort in

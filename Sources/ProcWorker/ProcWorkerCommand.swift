@@ -19,6 +19,7 @@ struct ProcWorkerCommand: AsyncParsableCommand {
         ProcessSetup.prepare()
         let resolved = try options.resolve()
         let logger = Console.logger("proc-worker")
+        for warning in resolved.warnings { logger.warning("\(warning)") }
         logger.info("starting", metadata: [
             "worker": "\(resolved.workerID)", "main": "\(resolved.mainAddress)", "shared-fs": "\(resolved.storage.sharedFS)",
         ])

@@ -8,17 +8,19 @@ import Testing
 @Suite("Cluster flags")
 struct ClusterOptionsTests {
     let key = String(repeating: "0f", count: 32)
+    static let secret = "ws-0c1e9a7b3d4c2e8f6a1b0c9d8e7f6a5f"
+    static let environment = ["WORKER_SECRET": secret]
 
     @Test("main-worker defaults follow the seed; deltadb listens for gRPC only when asked")
     func mainDefaults() throws {
-        let main = try ClusterOptions.parse([]).resolve(defaultGRPCAddress: "127.0.0.1:50051", environment: ["WORKER_SECRET": "s"])
+        let main = try ClusterOptions.parse([]).resolve(defaultGRPCAddress: "127.0.0.1:50051", environment: Self.environment)
         #expect(main.listensForGRPC && main.grpcHost == "127.0.0.1" && main.grpcPort == 50051)
         #expect(main.workerTTL == .seconds(3600) && main.heartbeatInterval == .seconds(2))
         #expect(main.maxMessageBytes == 4 << 20)
-        #expect(main.workerSecret == "s" && !main.generatedSecret)
+        #expect(main.workerSecret == Self.secret && main.generatedSecretFile == nil)
         let embedded = try ClusterOptions.parse([]).resolve(defaultGRPCAddress: nil, environment: [:])
-        #expect(!embedded.listensForGRPC && embedded.generatedSecret && embedded.workerSecret.count == 48)
-        let asked = try ClusterOptions.parse(["-grpc-addr=127.0.0.1:6000"]).resolve(defaultGRPCAddress: nil, environment: [:])
+        #expect(!embedded.listensForGRPC && embedded.generatedSecretFile == nil && embedded.workerSecret.count == 48)
+        let asked = try ClusterOptions.parse(["-grpc-addr=127.0.0.1:6000"]).resolve(defaultGRPCAddress: nil, environment: Self.environment)
         #expect(asked.listensForGRPC && asked.grpcPort == 6000)
     }
 
@@ -31,7 +33,7 @@ struct ClusterOptionsTests {
     ])
     func invalid(arguments: [String], flag: String) throws {
         let error = #expect(throws: DeltaError.self) {
-            try ClusterOptions.parse(arguments).resolve(defaultGRPCAddress: "127.0.0.1:50051", environment: [:])
+            try ClusterOptions.parse(arguments).resolve(defaultGRPCAddress: "127.0.0.1:50051", environment: Self.environment)
         }
         #expect(error?.message.contains(flag) == true, "\(error?.message ?? "")")
     }
@@ -47,14 +49,22 @@ struct ClusterOptionsTests {
             try ProcWorkerOptions.parse(["-worker-secret=s", "-tls-cert=/nope", "-tls-key=/nope", "-tls-ca=/nope"]).resolve(environment: [:])
         }
         #expect(missing?.message.contains("-tls-cert '/nope' is not a readable file") == true)
-        let resolved = try ClusterOptions.parse(["-tls-cert=/etc/hostname", "-tls-key=/etc/hostname", "-tls-ca=/etc/hostname"])
+        let directory = try SecretFiles.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let privateKey = try SecretFiles.write("key", in: directory, name: "key.pem", mode: 0o600)
+        let resolved = try ClusterOptions.parse(["-tls-cert=/etc/hostname", "-tls-key=\(privateKey)", "-tls-ca=/etc/hostname"])
             .resolve(defaultGRPCAddress: nil, environment: [:])
         #expect(resolved.tls?.certificatePath == "/etc/hostname" && resolved.tls?.caPath == "/etc/hostname")
+        let readable = #expect(throws: DeltaError.self) {
+            try ClusterOptions.parse(["-tls-cert=/etc/hostname", "-tls-key=/etc/hostname", "-tls-ca=/etc/hostname"])
+                .resolve(defaultGRPCAddress: nil, environment: [:])
+        }
+        #expect(readable?.message.contains("-tls-key") == true && readable?.message.contains("chmod 600") == true)
     }
 
     @Test("REST bodies must fit into a gRPC message")
     func messageSizes() throws {
-        let (configuration, _) = try ServerOptions.parse(["-master-key=\(key)", "-admin-key=a", "-rest-max-body-size=8388608"])
+        let (configuration, _) = try ServerOptions.parse(["-master-key=\(key)", "-admin-key=\(ServerOptionsTests.admin)", "-rest-max-body-size=8388608"])
             .resolve(environment: [:])
         let cluster = try ClusterOptions.parse([]).resolve(defaultGRPCAddress: nil, environment: [:])
         #expect(throws: DeltaError.self) { try checkMessageSizes(configuration, cluster) }
@@ -64,12 +74,12 @@ struct ClusterOptionsTests {
 
     @Test("proc-worker: seed defaults, the secret is required, S3 flags apply")
     func procWorker() throws {
-        let resolved = try ProcWorkerOptions.parse(["-worker-id=p1"]).resolve(environment: ["WORKER_SECRET": "s"])
+        let resolved = try ProcWorkerOptions.parse(["-worker-id=p1"]).resolve(environment: Self.environment)
         #expect(resolved.mainAddress == "127.0.0.1:50051" && resolved.grpcHost == "127.0.0.1" && resolved.grpcPort == 0)
         #expect(resolved.storage.sharedFS == "./shared/db" && resolved.storage.cacheSize == 256)
         #expect(resolved.storage.writerID == "p1" && resolved.storage.s3 == nil)
         let missing = #expect(throws: DeltaError.self) { try ProcWorkerOptions.parse([]).resolve(environment: [:]) }
-        #expect(missing?.message.contains("-worker-secret") == true)
+        #expect(missing?.message.contains("-worker-secret-file") == true)
         let badID = #expect(throws: DeltaError.self) {
             try ProcWorkerOptions.parse(["-worker-id=a b", "-worker-secret=s"]).resolve(environment: [:])
         }
@@ -78,4 +88,38 @@ struct ClusterOptionsTests {
             .resolve(environment: ["S3_ACCESS_KEY": "ak", "S3_SECRET_KEY": "sk"])
         #expect(s3.storage.s3?.bucket == "bkt" && s3.storage.s3?.accessKey == "ak")
     }
+
+    @Test("a gRPC listener or Main Worker address reachable from the network needs mutual TLS", arguments: [
+        "0.0.0.0:50051", "192.0.2.10:50051", "[2001:db8::1]:50051",
+    ])
+    func plaintextOffLoopback(address: String) throws {
+        let main = #expect(throws: DeltaError.self) {
+            try ClusterOptions.parse(["-grpc-addr=\(address)"]).resolve(defaultGRPCAddress: nil, environment: Self.environment)
+        }
+        #expect(main?.message.contains("mutual TLS") == true && main?.message.contains("-grpc-addr") == true)
+        let worker = #expect(throws: DeltaError.self) {
+            try ProcWorkerOptions.parse(["-main-addr=\(address)"]).resolve(environment: Self.environment)
+        }
+        #expect(worker?.message.contains("-main-addr") == true)
+        let loopback = try ClusterOptions.parse(["-grpc-addr=127.0.0.2:50051"]).resolve(defaultGRPCAddress: nil, environment: Self.environment)
+        #expect(loopback.listensForGRPC)
+    }
+
+    @Test("a weak worker secret is refused; a missing one is generated into a 0600 file the next start reads")
+    func workerSecret() throws {
+        #expect(throws: DeltaError.self) {
+            try ClusterOptions.parse([]).resolve(defaultGRPCAddress: "127.0.0.1:50051", environment: ["WORKER_SECRET": "s"])
+        }
+        let directory = try SecretFiles.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/worker-secret"
+        let first = try ClusterOptions.parse(["-worker-secret-file=\(file)"]).resolve(defaultGRPCAddress: "127.0.0.1:50051", environment: [:])
+        let mode = try SecretFiles.mode(file)
+        #expect(first.generatedSecretFile == file && mode == 0o600)
+        let second = try ClusterOptions.parse(["-worker-secret-file=\(file)"]).resolve(defaultGRPCAddress: "127.0.0.1:50051", environment: [:])
+        #expect(second.workerSecret == first.workerSecret && second.generatedSecretFile == nil)
+        let worker = try ProcWorkerOptions.parse(["-worker-secret-file=\(file)"]).resolve(environment: [:])
+        #expect(worker.workerSecret == first.workerSecret && worker.warnings.isEmpty)
+    }
+
 }
