@@ -71,13 +71,14 @@ public struct MainWorkerHandler: MainWorkerService.ServiceProtocol {
             count: Int(clamping: beat.cacheEntries), bytes: Int(clamping: beat.cacheBytes)
         )
         var response = HeartbeatResponse()
-        response.activeKeyId = keyring.activeKeyID
         response.heartbeatIntervalMs = UInt32(clamping: Int(registry.heartbeatInterval.seconds * 1000))
         let known = registry.heartbeat(
             id: beat.workerId, token: beat.token, keyID: beat.keyId, draining: beat.status == .draining, cache: cache
         )
-        // An unknown worker or a bad token learns only that it must Subscribe again.
+        // An unknown worker or a bad token learns only that it must Subscribe again;
+        // the active key id goes only to workers holding a valid token.
         response.resubscribe = !known
+        if known { response.activeKeyId = keyring.activeKeyID }
         return ServerResponse(message: response)
     }
 

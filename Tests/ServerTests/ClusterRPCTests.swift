@@ -88,9 +88,12 @@ struct ClusterRPCTests {
             beat.workerId = "p1"
             beat.token = response.token
             beat.keyId = "k2"
-            #expect(try await main.heartbeat(beat).resubscribe == false)
+            let accepted = try await main.heartbeat(beat)
+            #expect(accepted.resubscribe == false && accepted.activeKeyId == "k2")
             beat.token = "forged"
-            #expect(try await main.heartbeat(beat).resubscribe == true)
+            // An unauthenticated heartbeat learns nothing about the keyring, not even the active key id.
+            let forged = try await main.heartbeat(beat)
+            #expect(forged.resubscribe == true && forged.activeKeyId.isEmpty)
 
             var renew = RenewTokenRequest()
             renew.workerId = "p1"
@@ -143,6 +146,14 @@ struct ClusterRPCTests {
             let reader = try authenticator.keys.create(name: "r", permissions: [.read], databases: nil, expiresIn: nil)
             let denied = await #expect(throws: RPCError.self) { try await main.process(request, metadata: ["authorization": "Bearer \(reader.secret)"]) }
             #expect(denied?.code == .permissionDenied)
+            // PATCH answers with the document: a write-only key may not read through it.
+            let writer = try authenticator.keys.create(name: "w", permissions: [.write], databases: nil, expiresIn: nil)
+            var patch = request
+            patch.operation = "PATCH"
+            patch.contentType = "application/merge-patch+json"
+            patch.payload = Data("{}".utf8)
+            let writeOnly = await #expect(throws: RPCError.self) { try await main.process(patch, metadata: ["authorization": "Bearer \(writer.secret)"]) }
+            #expect(writeOnly?.code == .permissionDenied)
             // Authorized (token field), but no worker is subscribed: UNAVAILABLE with advice.
             request.token = "admin-key"
             let unavailable = await #expect(throws: RPCError.self) { try await main.process(request) }

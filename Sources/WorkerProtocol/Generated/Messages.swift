@@ -284,8 +284,9 @@ public struct HeartbeatRequest: Sendable {
 public struct HeartbeatResponse: Sendable {
     /// The worker must Subscribe again (unknown worker or expired token).
     public var resubscribe: Bool = false
-    /// The Main Worker's active key id. When it differs from the worker's, the
-    /// keyring was rotated: the worker Subscribes again to receive it.
+    /// The Main Worker's active key id (empty unless the worker's token is valid).
+    /// When it differs from the worker's, the keyring was rotated: the worker
+    /// Subscribes again to receive it.
     public var activeKeyId: String = String()
     /// How often to call Heartbeat, in milliseconds.
     public var heartbeatIntervalMs: UInt32 = 0
