@@ -5,10 +5,17 @@ REST_ADDR ?= 127.0.0.1:8080
 DEV_KEY_FILE ?= .dev-master-key
 BIN := .build/debug
 
-.PHONY: run build test bench bench-scale generate check-generated clean deps
+.PHONY: run run-debug build test bench bench-scale generate check-generated clean deps
 
-## Start the all-in-one server on $(REST_ADDR) with data in $(DATA).
+## Start the all-in-one server on $(REST_ADDR) with data in $(DATA): a release build
+## (what you measure is what you get), serving over the direct path.
 run:
+	$(SWIFT) build -c release --product deltadb
+	@scripts/dev-master-key.sh "$(DEV_KEY_FILE)"
+	.build/release/deltadb -rest-addr=$(REST_ADDR) -shared-fs=$(DATA) -master-key-file=$(DEV_KEY_FILE)
+
+## The same server from a debug build (faster to rebuild while developing).
+run-debug:
 	$(SWIFT) build --product deltadb
 	@scripts/dev-master-key.sh "$(DEV_KEY_FILE)"
 	$(BIN)/deltadb -rest-addr=$(REST_ADDR) -shared-fs=$(DATA) -master-key-file=$(DEV_KEY_FILE)

@@ -28,11 +28,14 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var cluster: ClusterOptions
 
     @Option(name: [.customLong("workers", withSingleDash: true), .customLong("workers")],
-            help: "Processing Workers in this process, over gRPC's in-process transport (0: call the data plane directly).")
-    var workers = 1
+            help: "Processing Workers in this process over gRPC's in-process transport; 0 (the default without -grpc-addr) calls the data plane directly, the fast path. Default 1 with -grpc-addr.")
+    var workers: Int?
 
     func validate() throws {
-        guard (0...64).contains(workers) else { throw ValidationError("-workers must be between 0 and 64") }
+        if let workers, !(0...64).contains(workers) { throw ValidationError("-workers must be between 0 and 64") }
+        if workers == 0, cluster.grpcAddr != nil {
+            throw ValidationError("-grpc-addr needs at least one embedded worker (-workers 1 or more), or omit -workers")
+        }
     }
 
     func run() async throws {
@@ -43,6 +46,9 @@ struct Serve: AsyncParsableCommand {
         let logger = Console.logger("deltadb")
         Console.announce(generated, logger: logger)
         Console.announceWorkerSecret(resolved, logger: logger)
+        // The direct path unless Processing Workers may join over gRPC: in one process a
+        // gRPC hop costs CPU and buys nothing.
+        let workers = self.workers ?? (resolved.listensForGRPC ? 1 : 0)
         logger.info("starting", metadata: ["config": "\(configuration)", "workers": "\(workers)"])
         guard workers > 0 else {
             let app = try await DeltaServer.makeApplication(configuration, logger: logger) { port in
