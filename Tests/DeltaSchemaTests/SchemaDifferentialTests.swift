@@ -4,12 +4,12 @@ import Testing
 import DeltaSchema
 
 /// Compares our verdicts with Python `jsonschema`'s Draft7Validator on the
-/// cases `scripts/schema_differential.py` writes. Runs only when
+/// cases `Tests/System/test_schema_differential.py` writes. Runs only when
 /// `DELTADB_SCHEMA_DIFF_FILE` names that file (the script sets it).
 @Suite struct SchemaDifferentialTests {
     static let casesFile: String? = environment("DELTADB_SCHEMA_DIFF_FILE")
 
-    @Test(.enabled(if: casesFile != nil, "set DELTADB_SCHEMA_DIFF_FILE (scripts/schema_differential.py does)"))
+    @Test(.enabled(if: casesFile != nil, "set DELTADB_SCHEMA_DIFF_FILE (Tests/System/test_schema_differential.py does)"))
     func agreesWithPythonJSONSchema() throws {
         let document = try JSONParser.parse(try readFile(Self.casesFile!), maxDepth: 256)
         let cases = try #require(document["cases"]?.arrayValue)

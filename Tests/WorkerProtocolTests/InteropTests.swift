@@ -4,7 +4,7 @@ import Testing
 import WorkerProtocol
 
 /// Python's protobuf runtime (spec/deltadb.proto compiled by grpcio-tools at test
-/// time, see `scripts/proto_interop.py`) and our generated Swift types read each
+/// time, see `Tests/System/support/proto_interop.py`) and our generated Swift types read each
 /// other's bytes.
 @Suite("WorkerProtocol: interop with Python protobuf")
 struct InteropTests {
@@ -19,7 +19,7 @@ struct InteropTests {
     private func runScript(_ mode: String, input: Data = Data()) throws -> (status: Int32, output: Data, error: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.repositoryRoot.appendingPathComponent("scripts/proto_interop.py").path, mode]
+        process.arguments = ["python3", Self.repositoryRoot.appendingPathComponent("Tests/System/support/proto_interop.py").path, mode]
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
@@ -43,7 +43,7 @@ struct InteropTests {
     @Test("bytes encoded by Python decode to the same messages in Swift")
     func pythonToSwift() throws {
         let result = try runScript("encode")
-        try #require(result.status == 0, "proto_interop.py encode failed (pip install -r scripts/requirements-test.txt?): \(result.error)")
+        try #require(result.status == 0, "proto_interop.py encode failed (make deps, or pip install -r Tests/System/requirements.txt?): \(result.error)")
         let encoded = try JSONDecoder().decode([String: String].self, from: result.output)
         #expect(try decode(SubscribeRequest.self, encoded["SubscribeRequest"]) == Fixtures.subscribeRequest)
         #expect(try decode(SubscribeResponse.self, encoded["SubscribeResponse"]) == Fixtures.subscribeResponse)

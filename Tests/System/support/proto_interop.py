@@ -11,7 +11,7 @@ Tests/WorkerProtocolTests/InteropTests.swift, and either
           does not equal its fixture.
 
 Used by the Swift test target WorkerProtocolTests; needs `protobuf` and
-`grpcio-tools` (scripts/requirements-test.txt).
+`grpcio-tools` (Tests/System/requirements.txt).
 """
 import importlib
 import json
@@ -19,7 +19,7 @@ import pathlib
 import sys
 import tempfile
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+ROOT = pathlib.Path(__file__).resolve().parents[3]  # Tests/System/support/ -> the repository
 
 
 def compile_proto(out_dir):
