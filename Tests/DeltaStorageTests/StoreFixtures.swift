@@ -7,6 +7,10 @@ import Testing
 
 /// The stores the conformance suite runs against.
 ///
+/// `file` is the shared-directory file store (durable entity files per write),
+/// `logged` the file store of a server holding the directory exclusively (write-ahead
+/// log with group commit, entity files written in the background).
+///
 /// `s3` runs against the S3-compatible server at `DELTADB_S3_ENDPOINT` (moto, started
 /// by `scripts/start_moto.sh`; `scripts/test.sh` always starts it), with a fresh
 /// bucket per test. Without that variable `s3` is left out of `allCases`, so a plain
@@ -15,10 +19,11 @@ import Testing
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case memory
     case file
+    case logged
     case s3
 
     static var allCases: [StoreKind] {
-        S3TestEndpoint.value == nil ? [.memory, .file] : [.memory, .file, .s3]
+        S3TestEndpoint.value == nil ? [.memory, .file, .logged] : [.memory, .file, .logged, .s3]
     }
 
     var testDescription: String { rawValue }
@@ -88,6 +93,13 @@ func withStore(_ kind: StoreKind, _ body: (any EntityStore) async throws -> Void
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         try await body(try FileEntityStore(root: directory.path, writerID: "test-writer"))
+    case .logged:
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let claim = try DirectoryClaim(root: directory.path, mode: .exclusive, conflict: "a test holds it")
+        let store = try FileEntityStore(root: directory.path, writerID: "test-writer", claim: claim)
+        #expect(store.writesAheadToLog)
+        try await body(store)
     case .s3:
         try await body(try await S3TestEndpoint.freshStore())
     }
