@@ -57,9 +57,8 @@ extension WriteAheadLog {
         defer { condition.unlock() }
         var rows: [[UInt8]: EntityListing?] = [:]
         for (id, entry) in index where id.database.utf8.elementsEqual(database.utf8) {
-            rows[Array(id.key.utf8)] = entry.value.metadata.map {
-                EntityListing(key: id.key, version: $0.version, updatedAt: $0.updatedAt)
-            }
+            let row = entry.value.metadata.map { EntityListing(key: id.key, version: $0.version, updatedAt: $0.updatedAt) }
+            rows.updateValue(row, forKey: Array(id.key.utf8))  // keeps nil rows, unlike `rows[key] = row`
         }
         return rows
     }

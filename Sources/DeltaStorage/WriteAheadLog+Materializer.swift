@@ -121,7 +121,7 @@ extension WriteAheadLog {
         let watermark = index.values.lazy.map(\.lsn).min().map { $0 - 1 } ?? appliedLSN
         let active = activeSegment == nil ? nil : segments.last?.firstLSN
         let retired = segments.filter { $0.lastLSN <= watermark && $0.firstLSN != active }
-        guard !retired.isEmpty, watermark > checkpointLSN else {
+        guard !retired.isEmpty else {
             condition.unlock()
             return
         }
@@ -129,7 +129,7 @@ extension WriteAheadLog {
         condition.unlock()
         var failure: (any Error)?
         do {
-            try directory.writeCheckpoint(watermark)
+            if watermark > checkpointLSN { try directory.writeCheckpoint(watermark) }
             for segment in retired { try directory.removeSegment(segment.firstLSN) }
         } catch {
             failure = error
@@ -137,7 +137,7 @@ extension WriteAheadLog {
         condition.lock()
         checkpointRunning = false
         if failure == nil {
-            checkpointLSN = watermark
+            checkpointLSN = max(checkpointLSN, watermark)
             segments.removeAll { $0.lastLSN <= watermark && $0.firstLSN != active }
             logBytes = segments.reduce(0) { $0 + $1.bytes }
             wakeSpaceWaiters()

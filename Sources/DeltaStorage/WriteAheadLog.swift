@@ -203,3 +203,31 @@ final class WriteAheadLog: @unchecked Sendable {
         spaceWaiters = []
     }
 }
+
+extension WriteAheadLog {
+    /// A consistent view of the log's counters, for tests and statistics.
+    struct Snapshot: Sendable {
+        /// Flushes (one `write` + `fdatasync` each) since the log was opened.
+        var flushes: Int
+        /// Records waiting for the next flush.
+        var queued: Int
+        /// Entities whose newest state is only in the log.
+        var logOnlyEntities: Int
+        /// The segments kept, oldest first.
+        var segments: [LogSegment]
+        /// Everything at or below this LSN is in durable entity files.
+        var checkpoint: UInt64
+        /// The last LSN acknowledged.
+        var applied: UInt64
+        /// The last LSN given to a record (acknowledged, queued or being flushed).
+        var assigned: UInt64
+    }
+
+    var snapshot: Snapshot {
+        condition.withLock {
+            Snapshot(
+                flushes: flushCount, queued: queuedCommits.count, logOnlyEntities: index.count,
+                segments: segments, checkpoint: checkpointLSN, applied: appliedLSN, assigned: nextLSN - 1)
+        }
+    }
+}

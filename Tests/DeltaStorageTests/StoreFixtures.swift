@@ -9,7 +9,9 @@ import Testing
 ///
 /// `file` is the shared-directory file store (durable entity files per write),
 /// `logged` the file store of a server holding the directory exclusively (write-ahead
-/// log with group commit, entity files written in the background).
+/// log with group commit, entity files written in the background), and `logOnly`
+/// the same with the background writer off, so every entity is read, listed and
+/// deleted from the log's index alone.
 ///
 /// `s3` runs against the S3-compatible server at `DELTADB_S3_ENDPOINT` (moto, started
 /// by `scripts/start_moto.sh`; `scripts/test.sh` always starts it), with a fresh
@@ -20,10 +22,11 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case memory
     case file
     case logged
+    case logOnly
     case s3
 
     static var allCases: [StoreKind] {
-        S3TestEndpoint.value == nil ? [.memory, .file, .logged] : [.memory, .file, .logged, .s3]
+        S3TestEndpoint.value == nil ? [.memory, .file, .logged, .logOnly] : [.memory, .file, .logged, .logOnly, .s3]
     }
 
     var testDescription: String { rawValue }
@@ -100,9 +103,22 @@ func withStore(_ kind: StoreKind, _ body: (any EntityStore) async throws -> Void
         let store = try FileEntityStore(root: directory.path, writerID: "test-writer", claim: claim)
         #expect(store.writesAheadToLog)
         try await body(store)
+    case .logOnly:
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        try await body(try logOnlyStore(directory))
     case .s3:
         try await body(try await S3TestEndpoint.freshStore())
     }
+}
+
+/// A logged store (write-ahead log, no claim) on `directory` whose background writer
+/// is off: entities stay in the log until `checkpoint()` or the store's release.
+func logOnlyStore(
+    _ directory: TemporaryDirectory, writerID: String = "test-writer", fileSystem: some FileSystemOps = RealFileSystem(),
+    options: WriteAheadLog.Options = WriteAheadLog.Options(materializes: false)
+) throws -> FileEntityStore {
+    try FileEntityStore(root: directory.path, writerID: writerID, claim: nil, fileSystem: fileSystem, logOptions: options)
 }
 
 func entityID(_ database: String, _ key: String) -> EntityID {
