@@ -78,23 +78,25 @@ extension WriteAheadLog {
         condition.broadcast()
     }
 
-    /// Writes every dirty entity to its entity file on the calling thread, waits for
-    /// those in flight elsewhere, and retires the segments that are covered.
+    /// Writes every entity dirty at the call to its entity file on the calling thread,
+    /// waits for those in flight elsewhere, and retires the segments that are covered.
+    /// An entity whose file cannot be written keeps its records in the log (and is
+    /// retried later); the others are still written and checkpointed.
     ///
-    /// - Throws: the first error writing an entity file or the checkpoint.
+    /// - Throws: the first error writing an entity file, or the checkpoint's error.
     func checkpointNow() throws(DeltaError) {
         condition.lock()
+        var firstError: DeltaError?
+        var remaining = dirty.count - dirtyHead  // failures go back to the end of `dirty`: not retried here
         while true {
-            if dirtyHead < dirty.count {
+            if remaining > 0, dirtyHead < dirty.count {
+                remaining -= 1
                 let (id, entry) = takeDirty()
                 condition.unlock()
                 let outcome = Result { () throws(DeltaError) in try materialize(id, entry.value) }
                 condition.lock()
                 finish(id, entry, outcome.error)
-                if let error = outcome.error {
-                    condition.unlock()
-                    throw error
-                }
+                firstError = firstError ?? outcome.error
             } else if index.values.contains(where: \.inFlight) {
                 condition.wait()
             } else {
@@ -103,6 +105,7 @@ extension WriteAheadLog {
         }
         condition.unlock()
         try checkpoint()
+        if let firstError { throw firstError }
     }
 
     /// Retires the segments whose records are all in durable entity files: first

@@ -158,3 +158,29 @@ struct WriteAheadLogCrashTests {
         }
     }
 }
+
+extension WriteAheadLogCrashTests {
+    @Test("an entity file that cannot be written keeps its record in the log while others are checkpointed")
+    func failedMaterialisationKeepsRecord() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        try await put(try FileEntityStore(root: directory.path, writerID: "setup"), entityID("db", "k"), "old")
+        try await writeWithoutClosing(directory) { (store: FileEntityStore) async throws in
+            try await put(store, entityID("db", "k"), "new")
+            try await put(store, entityID("db", "j"), "j")
+        }
+        do {
+            let files = FaultInjectingFileSystem()
+            let store = try logOnlyStore(directory, fileSystem: files, options: WriteAheadLog.Options(segmentBytes: 1, materializes: false))
+            files.arm(.failFirst(name: "rename", pathSuffix: "/k.meta.json", errno: EIO))
+            await expectDeltaError(.storageFailure) { try await store.checkpoint() }
+            #expect(try await payload(store, entityID("db", "j")) == "j")
+            #expect(store.log?.snapshot.logOnlyEntities == 1)
+            // The process dies before anything retries k.
+            files.arm(.crash(index: 0, afterEffect: false))
+        }
+        let reopened = try logOnlyStore(directory)
+        #expect(try await payload(reopened, entityID("db", "k")) == "new")
+        #expect(try await payload(reopened, entityID("db", "j")) == "j")
+    }
+}
