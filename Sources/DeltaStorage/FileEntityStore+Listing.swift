@@ -1,7 +1,7 @@
 import DeltaCore
 
 extension FileEntityStore {
-    /// Walks `files/` for database directories that hold at least one sidecar; in
+    /// Walks `files/` for database directories that hold at least one entity; in
     /// logged mode merged with the log's index (a database whose every file entity
     /// is deleted in the log is left out).
     public func listDatabases() async throws(DeltaError) -> [String] {
@@ -24,7 +24,7 @@ extension FileEntityStore {
     }
 
     /// Reads the database directory tree (O(entities) per call), keeps only the bytewise-
-    /// smallest matching keys a page can need, and reads the sidecars of those only. In
+    /// smallest matching keys a page can need, and reads the metadata of those only. In
     /// logged mode the log's index is merged in: its puts are listed with their logged
     /// version, its deletes are left out.
     ///
@@ -62,7 +62,7 @@ extension FileEntityStore {
                         continue
                     }
                     let id = try EntityID(database: database, key: key)
-                    if let metadata = try engine.readSidecar(id, engine.layout.paths(for: id)) {
+                    if let metadata = try engine.readCommitted(id, engine.layout.paths(for: id))?.metadata {
                         rows.append(EntityListing(key: key, version: metadata.version, updatedAt: metadata.updatedAt))
                     }
                 }

@@ -6,17 +6,17 @@ extension FileEntityStore {
     /// entity exists afterwards (so an unused lock file can be removed).
     func locked<Result: Sendable>(
         _ id: EntityID,
-        _ body: (EntityMetadata?, FileStoreEngine, EntityPaths) async throws(DeltaError) -> (Result, Bool)
+        _ body: (FileStoreEngine.Committed?, FileStoreEngine, EntityPaths) async throws(DeltaError) -> (Result, Bool)
     ) async throws(DeltaError) -> Result {
         let engine = engine
         let paths = engine.layout.paths(for: id)
         return try await locks.withLock(id) { () async throws(DeltaError) -> Result in
-            let (fd, current) = try await io.run { () throws(DeltaError) -> (Int32, EntityMetadata?) in
+            let (fd, current) = try await io.run { () throws(DeltaError) -> (Int32, FileStoreEngine.Committed?) in
                 guard let fd = try engine.acquireLock(paths, blocking: true) else {
                     throw DeltaError(.internal, "blocking lock returned without the lock")
                 }
                 do throws(DeltaError) {
-                    return (fd, try engine.readSidecar(id, paths))
+                    return (fd, try engine.readCommitted(id, paths))
                 } catch {
                     engine.releaseLock(fd, paths, entityExists: true)
                     throw error

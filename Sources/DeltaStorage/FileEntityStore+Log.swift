@@ -5,12 +5,12 @@ import DeltaCore
 /// flushed log record.
 extension FileEntityStore {
     /// The newest metadata, for a caller holding the entity's lock: the log's index
-    /// first, else the sidecar (then nothing about this entity waits in the log,
+    /// first, else the entity file (then nothing about this entity waits in the log,
     /// and only this caller could add something).
     private func currentMetadata(_ log: WriteAheadLog, _ id: EntityID) async throws(DeltaError) -> EntityMetadata? {
         if let pending = log.lookup(id) { return pending.metadata }
         let engine = engine
-        return try await io.run { () throws(DeltaError) in try engine.readSidecar(id, engine.layout.paths(for: id)) }
+        return try await io.run { () throws(DeltaError) in try engine.readCommitted(id, engine.layout.paths(for: id))?.metadata }
     }
 
     func writeToLog(

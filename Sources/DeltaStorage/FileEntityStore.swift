@@ -9,9 +9,9 @@ import Darwin
 /// in one of two modes chosen by the directory claim it is given:
 ///
 /// - **Shared** (no claim, or a `.shared` one: several processes on one directory):
-///   a write or delete is durable in its entity files when it returns (temp file,
-///   `fdatasync`, atomic rename, directory fsync; the commit point is the sidecar
-///   rename, see `FileStoreEngine.commit`). Writers of one entity are serialised
+///   a write or delete is durable in its entity file when it returns (temp file,
+///   `fdatasync`, one atomic rename over `<key>.entity` — the commit point —,
+///   directory fsync; see `FileStoreEngine.commit`). Writers of one entity are serialised
 ///   within the process by an async lock and across processes by `flock` on
 ///   `<key>.lock`.
 /// - **Logged** (an `.exclusive` claim: the only server on the directory): a write
@@ -133,8 +133,8 @@ public final class FileEntityStore: EntityStore {
         }
     }
 
-    /// The newest version: from the log's index if it is there, else the sidecar and
-    /// then the blob it names, without taking a lock (see `EntityStore.read`).
+    /// The newest version: from the log's index if it is there, else the entity file
+    /// (or a legacy sidecar and the blob it names), without taking a lock (see `EntityStore.read`).
     public func read(_ id: EntityID) async throws(DeltaError) -> StoredEntity? {
         if let pending = log?.lookup(id) {
             if case .put(let entity) = pending { return entity }
@@ -144,11 +144,12 @@ public final class FileEntityStore: EntityStore {
         return try await io.run { () throws(DeltaError) in try engine.readEntity(id, engine.layout.paths(for: id)) }
     }
 
-    /// Only the newest metadata (log index, else sidecar), without taking a lock.
+    /// Only the newest metadata (log index, else the entity file's header or a legacy
+    /// sidecar), without taking a lock.
     public func readMetadata(_ id: EntityID) async throws(DeltaError) -> EntityMetadata? {
         if let pending = log?.lookup(id) { return pending.metadata }
         let engine = engine
-        return try await io.run { () throws(DeltaError) in try engine.readSidecar(id, engine.layout.paths(for: id)) }
+        return try await io.run { () throws(DeltaError) in try engine.readCommitted(id, engine.layout.paths(for: id))?.metadata }
     }
 
     /// Read-modify-write under the entity's lock; `build` runs on the calling task
@@ -159,22 +160,22 @@ public final class FileEntityStore: EntityStore {
     ) async throws(DeltaError) -> EntityMetadata {
         if let log { return try await writeToLog(log, id, build) }
         return try await locked(id) { (current, engine, paths) throws(DeltaError) in
-            let next = try build(current)
-            try EntityStoreRules.validateCommit(next, for: id, current: current)
+            let next = try build(current?.metadata)
+            try EntityStoreRules.validateCommit(next, for: id, current: current?.metadata)
             try await self.io.run { () throws(DeltaError) in try engine.commit(next, over: current, id, paths) }
             return (next.metadata, true)
         }
     }
 
-    /// Deletes under the entity's lock; the commit point is the sidecar unlink, or the
-    /// flushed log record in logged mode (see `EntityStore.delete`).
+    /// Deletes under the entity's lock; the commit point is the entity file's unlink,
+    /// or the flushed log record in logged mode (see `EntityStore.delete`).
     public func delete(
         _ id: EntityID,
         _ check: @Sendable (EntityMetadata?) throws(DeltaError) -> Void
     ) async throws(DeltaError) -> Bool {
         if let log { return try await deleteInLog(log, id, check) }
         return try await locked(id) { (current, engine, paths) throws(DeltaError) in
-            try check(current)
+            try check(current?.metadata)
             guard let current else { return (false, false) }
             try await self.io.run { () throws(DeltaError) in try engine.delete(current, id, paths) }
             return (true, false)

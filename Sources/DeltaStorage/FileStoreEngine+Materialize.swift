@@ -18,10 +18,10 @@ extension FileStoreEngine {
         do throws(DeltaError) {
             // Metadata we cannot read is replaced: the log holds the newer truth. Its
             // blobs are left for recovery (which never guesses next to bad metadata).
-            let onDisk: EntityMetadata?
+            let onDisk: Committed?
             let unreadable: Bool
             do throws(DeltaError) {
-                onDisk = try readSidecar(id, paths)
+                onDisk = try readCommitted(id, paths)
                 unreadable = false
             } catch where error.code == .integrityFailure {
                 onDisk = nil
@@ -29,12 +29,12 @@ extension FileStoreEngine {
             }
             switch pending {
             case .put(let entity):
-                if onDisk != entity.metadata { try commit(entity, over: onDisk, id, paths) }
+                if onDisk?.metadata != entity.metadata { try commit(entity, over: onDisk, id, paths) }
             case .deleted:
                 if let onDisk {
                     try delete(onDisk, id, paths)
                 } else if unreadable {
-                    try removeSidecar(id, paths)
+                    try removeUnreadable(id, paths)
                 }
                 exists = false
             }
@@ -45,10 +45,11 @@ extension FileStoreEngine {
         releaseLock(fd, paths, entityExists: exists)
     }
 
-    /// Durably removes a sidecar that cannot be read.
-    private func removeSidecar(_ id: EntityID, _ paths: EntityPaths) throws(DeltaError) {
+    /// Durably removes an entity whose metadata cannot be read.
+    private func removeUnreadable(_ id: EntityID, _ paths: EntityPaths) throws(DeltaError) {
         do {
             try fileSystem.unlinkIfPresent(paths.sidecar)
+            try fileSystem.unlinkIfPresent(paths.entityFile)
             try syncEntries(of: paths)
         } catch {
             throw DeltaError.storage("could not delete \(id)", error)

@@ -121,6 +121,25 @@ func logOnlyStore(
     try FileEntityStore(root: directory.path, writerID: writerID, claim: nil, fileSystem: fileSystem, logOptions: options)
 }
 
+/// Writes `text` as version `version` of `id` in the legacy two-file layout
+/// (`<key>.meta.json` + `<key>.<version>.json.enc`), as stores did before the
+/// one-file layout, without a lock file.
+func writeLegacy(_ directory: TemporaryDirectory, _ id: EntityID, _ text: String, version: UInt64 = 1) throws {
+    let paths = FileLayout(root: directory.path).paths(for: id)
+    try FileManager.default.createDirectory(atPath: paths.directory, withIntermediateDirectories: true)
+    var entity = nextEntity(id, after: nil, payload: Array(text.utf8))
+    entity.metadata.version = version
+    try FileStoreEngine.sidecarEncoder.encode(entity.metadata).write(to: URL(fileURLWithPath: paths.sidecar))
+    try Data(entity.ciphertext).write(to: URL(fileURLWithPath: paths.blob(version)))
+}
+
+/// The metadata header and the ciphertext of an entity file.
+func entityFileParts(_ path: String) throws -> (header: Data, ciphertext: [UInt8]) {
+    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    let length = try #require(EntityFileFormat.headerLength(bytes))
+    return (Data(bytes[8..<(8 + length)]), Array(bytes[(8 + length)...]))
+}
+
 func entityID(_ database: String, _ key: String) -> EntityID {
     do {
         return try EntityID(database: database, key: key)

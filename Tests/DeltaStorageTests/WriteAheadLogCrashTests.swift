@@ -172,7 +172,7 @@ extension WriteAheadLogCrashTests {
         do {
             let files = FaultInjectingFileSystem()
             let store = try logOnlyStore(directory, fileSystem: files, options: WriteAheadLog.Options(segmentBytes: 1, materializes: false))
-            files.arm(.failFirst(name: "rename", pathSuffix: "/k.meta.json", errno: EIO))
+            files.arm(.failFirst(name: "rename", pathSuffix: "/k.entity", errno: EIO))
             await expectDeltaError(.storageFailure) { try await store.checkpoint() }
             #expect(try await payload(store, entityID("db", "j")) == "j")
             #expect(store.log?.snapshot.logOnlyEntities == 1)
