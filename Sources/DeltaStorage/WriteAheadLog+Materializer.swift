@@ -24,9 +24,17 @@ extension WriteAheadLog {
     /// written by two at once (`Entry.inFlight`).
     func runMaterializer() {
         condition.lock()
-        while true {
-            while dirtyHead == dirty.count && !closing { condition.wait() }
-            if closing { break }
+        while !closing {
+            guard dirtyHead < dirty.count else {
+                // Idle: retire what the last writes covered (writers may be waiting for
+                // that space), then sleep until there is work or the next check is due.
+                if hasClosedSegment, ContinuousClock.now - lastCheckpointAttempt > .milliseconds(20) {
+                    checkpointFromLoop()
+                } else {
+                    _ = condition.wait(until: Date().addingTimeInterval(0.1))
+                }
+                continue
+            }
             let (id, entry) = takeDirty()
             condition.unlock()
             let outcome = Result { () throws(DeltaError) in try materialize(id, entry.value) }
@@ -39,15 +47,23 @@ extension WriteAheadLog {
                 condition.lock()
             }
             if ContinuousClock.now - lastCheckpointAttempt > .milliseconds(20) || !spaceWaiters.isEmpty {
-                lastCheckpointAttempt = .now
-                condition.unlock()
-                try? checkpoint()
-                condition.lock()
+                checkpointFromLoop()
             }
         }
         runningThreads -= 1
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// Whether a segment other than the one open for appends exists. Call with `condition` locked.
+    private var hasClosedSegment: Bool { segments.count > (activeSegment == nil ? 0 : 1) }
+
+    /// `checkpoint()` from a materialiser, which holds `condition` (released meanwhile).
+    private func checkpointFromLoop() {
+        lastCheckpointAttempt = .now
+        condition.unlock()
+        try? checkpoint()
+        condition.lock()
     }
 
     /// The next dirty entity, now in flight. Call with `condition` locked and `dirty` not empty.
