@@ -35,6 +35,11 @@ extension WriteAheadLog {
                 }
                 continue
             }
+            let due = index[dirty[dirtyHead]]!.queuedAt + options.materializeDelay
+            if ContinuousClock.now < due, !underPressure {
+                _ = condition.wait(until: Date().addingTimeInterval(min(0.1, Self.seconds(due - .now))))
+                continue
+            }
             let (id, entry) = takeDirty()
             condition.unlock()
             let outcome = Result { () throws(DeltaError) in try materialize(id, entry.value) }
@@ -53,6 +58,18 @@ extension WriteAheadLog {
         runningThreads -= 1
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// Whether the log or the pending ciphertext is more than half its limit, or
+    /// writers wait for space: then changes are written out without waiting for
+    /// `materializeDelay`. Call with `condition` locked.
+    private var underPressure: Bool {
+        !spaceWaiters.isEmpty || pendingBytes > options.maxPendingBytes / 2 || logBytes > options.maxLogBytes / 2
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return max(0, Double(seconds) + Double(attoseconds) / 1e18)
     }
 
     /// Whether a segment other than the one open for appends exists. Call with `condition` locked.
@@ -88,6 +105,7 @@ extension WriteAheadLog {
             index[id] = nil
         } else if !index[id]!.queued {
             index[id]!.queued = true
+            index[id]!.queuedAt = .now
             dirty.append(id)
         }
         wakeSpaceWaiters()

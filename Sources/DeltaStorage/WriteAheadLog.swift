@@ -32,6 +32,11 @@ final class WriteAheadLog: @unchecked Sendable {
         var maxPendingBytes = 32 << 20
         /// Threads writing entity files in the background.
         var materializerThreads = 4
+        /// How long a change stays only in the log before it is written to its entity
+        /// file, unless the log or the pending ciphertext is more than half full.
+        /// Waiting lets repeated writes of one entity reach its file once, and keeps
+        /// the directory quiet right after a write.
+        var materializeDelay = Duration.seconds(1)
         /// Whether entity files are written in the background at all; tests turn it
         /// off to keep entities in the log only (then only `checkpoint` and `close` write them).
         var materializes = true
@@ -58,6 +63,8 @@ final class WriteAheadLog: @unchecked Sendable {
         var queued = false
         /// Being written to its entity file right now.
         var inFlight = false
+        /// When it was last queued in `dirty`.
+        var queuedAt = ContinuousClock.now
     }
 
     /// A record waiting for the next flush.
@@ -191,6 +198,7 @@ final class WriteAheadLog: @unchecked Sendable {
         entry.value = value
         if !entry.queued && !entry.inFlight {
             entry.queued = true
+            entry.queuedAt = .now
             dirty.append(id)
         }
         index[id] = entry

@@ -9,7 +9,7 @@ struct WriteAheadLogBackpressureTests {
     func boundedLog() async throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
-        let options = WriteAheadLog.Options(segmentBytes: 512, maxLogBytes: 2048, maxPendingBytes: 1024, materializerThreads: 1)
+        let options = WriteAheadLog.Options(segmentBytes: 512, maxLogBytes: 2048, maxPendingBytes: 1024, materializerThreads: 1)  // the default delay: written out under pressure only
         let store = try logOnlyStore(directory, options: options)
         let log = try #require(store.log)
         var largestLog = 0

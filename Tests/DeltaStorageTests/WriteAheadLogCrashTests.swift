@@ -24,7 +24,7 @@ struct WriteAheadLogCrashTests {
         var calls: [FaultInjectingFileSystem.Call] = []
         do {
             let store = try logOnlyStore(
-                directory, fileSystem: files, options: WriteAheadLog.Options(segmentBytes: 1024, materializerThreads: 2))
+                directory, fileSystem: files, options: WriteAheadLog.Options(segmentBytes: 1024, materializerThreads: 2, materializeDelay: .zero))
             files.arm(fault)
             await withTaskGroup(of: Void.self) { group in
                 for key in Self.keys {

@@ -80,14 +80,18 @@ struct WriteAheadLogVisibilityTests {
         #expect(try await put(reopened, entityID("db", "k0"), "next").version == 2)
     }
 
-    @Test("the background writer materialises entities without being asked")
+    @Test("the background writer materialises entities without being asked, after a delay")
     func backgroundMaterialisation() async throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let claim = try DirectoryClaim(root: directory.path, mode: .exclusive, conflict: "test")
         let store = try FileEntityStore(root: directory.path, writerID: "w", claim: claim)
+        let started = ContinuousClock.now
         for index in 0..<10 { try await put(store, entityID("db", "k\(index)"), "v\(index)") }
         let log = try #require(store.log)
+        if ContinuousClock.now - started < .milliseconds(500) {
+            #expect(log.snapshot.logOnlyEntities == 10, "written out before the delay")
+        }
         let deadline = Date().addingTimeInterval(20)
         while log.snapshot.logOnlyEntities > 0, Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
         #expect(log.snapshot.logOnlyEntities == 0)
