@@ -66,7 +66,8 @@ struct WriteAheadLogCrashTests {
             let entity = try #require(try await files.read(entityID("db", key)), context)
             #expect(String(decoding: entity.ciphertext, as: UTF8.self) == "\(key)-v\(entity.metadata.version)", context)
         }
-        #expect(!directory.allFiles().contains { $0.contains(".tmp-") }, context)
+        let temps = directory.allFiles().filter { $0.contains(".tmp-") }
+        #expect(temps.isEmpty, "\(context): \(temps)")
     }
 
     @Test("a crash at any step of group commits, background writes and checkpoints loses no acknowledged write", arguments: [false, true])
