@@ -5,23 +5,32 @@ import Glibc
 import Darwin
 #endif
 
-/// An `EntityStore` on a POSIX directory that several processes may share
-/// (`<root>/files/`; layout in `FileLayout`).
+/// An `EntityStore` on a POSIX directory (`<root>/files/`; layout in `FileLayout`),
+/// in one of two modes chosen by the directory claim it is given:
 ///
-/// Guarantees: a write or delete is durable when it returns (temp file, `fdatasync`,
-/// atomic rename, directory fsync); a crash at any instant leaves each entity readable
-/// at its old or its new version, never torn and never with a blob that does not
-/// match its metadata (the commit point is the sidecar rename, see
-/// `FileStoreEngine.commit`); writers of one entity are serialised within the process
-/// by an async lock and across processes by `flock` on `<key>.lock`.
+/// - **Shared** (no claim, or a `.shared` one: several processes on one directory):
+///   a write or delete is durable in its entity file when it returns (temp file,
+///   `fdatasync`, one atomic rename over `<key>.entity` — the commit point —,
+///   directory fsync; see `FileStoreEngine.commit`). Writers of one entity are serialised
+///   within the process by an async lock and across processes by `flock` on
+///   `<key>.lock`.
+/// - **Logged** (an `.exclusive` claim: the only server on the directory): a write
+///   or delete is durable when its record is flushed to the write-ahead log in
+///   `<root>/_wal/`, whose flush concurrent writers share; entity files follow in
+///   the background (see `WriteAheadLog`). Reads consult the log's index of
+///   entities not yet in their files first, so they see every acknowledged write.
 ///
-/// All blocking calls run on a private dispatch queue, never on the Swift concurrency
-/// pool; the caller's `build`/`check` closures run on the calling task, between two
-/// I/O steps, while the entity lock is held. Reads take no lock.
+/// In both modes a crash at any instant leaves each entity readable at its old or
+/// its new version, never torn and never with a blob that does not match its
+/// metadata. All blocking calls run on dedicated threads, never on the Swift
+/// concurrency pool; the caller's `build`/`check` closures run on the calling task
+/// while the entity lock is held. Reads take no lock.
 ///
-/// It does not encrypt, does not cache, and does not clean up after a crash on its
-/// own: call `recover()` once at startup. It assumes a local or POSIX-faithful file
-/// system (atomic `rename`, working `flock` and `fsync`).
+/// It does not encrypt and does not cache. In shared mode it does not clean up after
+/// a crash on its own: call `recover()` once at startup. In logged mode the log is
+/// replayed by `init` (so nothing is served before it), and `recover()` only
+/// reclaims space. It assumes a local or POSIX-faithful file system (atomic
+/// `rename`, working `flock` and `fsync`).
 public final class FileEntityStore: EntityStore {
     /// The root directory this store was opened on.
     public let root: String
@@ -31,30 +40,64 @@ public final class FileEntityStore: EntityStore {
     /// The claim on `root` this store keeps for its lifetime, if one was given.
     public let claim: DirectoryClaim?
 
-    private let engine: FileStoreEngine
-    private let io: BlockingIO
-    private let locks = KeyedAsyncLock<EntityID>()
+    let engine: FileStoreEngine
+    let io: BlockingIO
+    let locks = KeyedAsyncLock<EntityID>()
+    /// The write-ahead log, in logged mode.
+    let log: WriteAheadLog?
+
+    /// Whether writes are acknowledged from the write-ahead log (an exclusive claim)
+    /// rather than from their entity files.
+    public var writesAheadToLog: Bool { log != nil }
 
     /// Opens (creating if needed) the store under `root`, keeping `claim` (a server's
-    /// claim on the directory) until the store is released.
+    /// claim on the directory) until the store is released. An `.exclusive` claim
+    /// selects the write-ahead log, which is replayed here, before anything is served.
     ///
-    /// Creates `<root>/files` but performs no recovery; call `recover()` at startup.
+    /// Creates `<root>/files` but performs no recovery of entity files; call
+    /// `recover()` at startup.
     ///
-    /// - Throws: `.storageFailure` if the directory cannot be created.
-    public init(
+    /// - Throws: `.storageFailure` if the directory cannot be created or the log
+    ///   cannot be read; `.integrityFailure` if the log is damaged before its end
+    ///   (the message says what to do): serving would hide acknowledged writes.
+    public convenience init(
         root: String, writerID: String, claim: DirectoryClaim? = nil, fileSystem: some FileSystemOps = RealFileSystem()
+    ) throws(DeltaError) {
+        try self.init(
+            root: root, writerID: writerID, claim: claim, fileSystem: fileSystem,
+            logOptions: claim?.mode == .exclusive ? WriteAheadLog.Options() : nil)
+    }
+
+    /// Opens the store, in logged mode exactly when `logOptions` is given (tests
+    /// choose the mode and the log's limits directly).
+    init(
+        root: String, writerID: String, claim: DirectoryClaim?, fileSystem: some FileSystemOps,
+        logOptions: WriteAheadLog.Options?
     ) throws(DeltaError) {
         self.root = root
         self.writerID = writerID
         self.claim = claim
         let layout = FileLayout(root: root)
-        self.engine = FileStoreEngine(fileSystem: fileSystem, layout: layout, writerID: writerID)
+        let engine = FileStoreEngine(fileSystem: fileSystem, layout: layout, writerID: writerID)
+        self.engine = engine
         self.io = BlockingIO.shared
         do {
             try Self.createDirectoryPath(layout.filesDirectory, fileSystem)
         } catch {
             throw DeltaError.storage("could not create the data directory", error)
         }
+        if let logOptions {
+            log = try WriteAheadLog(root: root, fileSystem: fileSystem, options: logOptions) { id, pending throws(DeltaError) in
+                try engine.materialize(id, pending)
+            }
+        } else {
+            log = nil
+        }
+    }
+
+    deinit {
+        // A clean close writes every logged change to its entity file and retires the log.
+        log?.close()
     }
 
     /// `mkdir -p`, making each newly created directory durable in its parent.
@@ -76,7 +119,8 @@ public final class FileEntityStore: EntityStore {
     /// Safe to run while other processes use the directory (it only touches entities
     /// whose lock it can take without waiting). Reads never see leftovers, so running
     /// it late only costs disk space. It runs on a thread of its own at the lowest CPU
-    /// priority, so requests served meanwhile keep their latency.
+    /// priority, so requests served meanwhile keep their latency. It does not touch
+    /// the write-ahead log (replayed by `init`).
     ///
     /// - Throws: `.storageFailure` if the directory tree cannot be read.
     @discardableResult
@@ -89,125 +133,52 @@ public final class FileEntityStore: EntityStore {
         }
     }
 
-    /// Reads the sidecar, then the blob it names, without taking a lock (see `EntityStore.read`).
+    /// The newest version: from the log's index if it is there, else the entity file
+    /// (or a legacy sidecar and the blob it names), without taking a lock (see `EntityStore.read`).
     public func read(_ id: EntityID) async throws(DeltaError) -> StoredEntity? {
+        if let pending = log?.lookup(id) {
+            if case .put(let entity) = pending { return entity }
+            return nil
+        }
         let engine = engine
         return try await io.run { () throws(DeltaError) in try engine.readEntity(id, engine.layout.paths(for: id)) }
     }
 
-    /// Reads only the sidecar, without taking a lock.
+    /// Only the newest metadata (log index, else the entity file's header or a legacy
+    /// sidecar), without taking a lock.
     public func readMetadata(_ id: EntityID) async throws(DeltaError) -> EntityMetadata? {
+        if let pending = log?.lookup(id) { return pending.metadata }
         let engine = engine
-        return try await io.run { () throws(DeltaError) in try engine.readSidecar(id, engine.layout.paths(for: id)) }
+        return try await io.run { () throws(DeltaError) in try engine.readCommitted(id, engine.layout.paths(for: id))?.metadata }
     }
 
-    /// Read-modify-write under the in-process lock and `flock`; `build` runs on the calling
-    /// task between the read and the durable commit (see `EntityStore.write`).
+    /// Read-modify-write under the entity's lock; `build` runs on the calling task
+    /// between the read and the durable commit (see `EntityStore.write`).
     public func write(
         _ id: EntityID,
         _ build: @Sendable (EntityMetadata?) throws(DeltaError) -> StoredEntity
     ) async throws(DeltaError) -> EntityMetadata {
-        try await locked(id) { (current, engine, paths) throws(DeltaError) in
-            let next = try build(current)
-            try EntityStoreRules.validateCommit(next, for: id, current: current)
+        if let log { return try await writeToLog(log, id, build) }
+        return try await locked(id) { (current, engine, paths) throws(DeltaError) in
+            let next = try build(current?.metadata)
+            try EntityStoreRules.validateCommit(next, for: id, current: current?.metadata)
             try await self.io.run { () throws(DeltaError) in try engine.commit(next, over: current, id, paths) }
             return (next.metadata, true)
         }
     }
 
-    /// Deletes under the in-process lock and `flock`; the sidecar unlink is the commit point
-    /// (see `EntityStore.delete`).
+    /// Deletes under the entity's lock; the commit point is the entity file's unlink,
+    /// or the flushed log record in logged mode (see `EntityStore.delete`).
     public func delete(
         _ id: EntityID,
         _ check: @Sendable (EntityMetadata?) throws(DeltaError) -> Void
     ) async throws(DeltaError) -> Bool {
-        try await locked(id) { (current, engine, paths) throws(DeltaError) in
-            try check(current)
+        if let log { return try await deleteInLog(log, id, check) }
+        return try await locked(id) { (current, engine, paths) throws(DeltaError) in
+            try check(current?.metadata)
             guard let current else { return (false, false) }
             try await self.io.run { () throws(DeltaError) in try engine.delete(current, id, paths) }
             return (true, false)
         }
-    }
-
-    /// Walks `files/` for database directories that hold at least one sidecar.
-    public func listDatabases() async throws(DeltaError) -> [String] {
-        let engine = engine
-        return try await io.run { () throws(DeltaError) in try engine.listDatabases() }
-    }
-
-    /// Reads the database directory tree (O(entities) per call), keeps only the bytewise-
-    /// smallest matching keys a page can need, and reads the sidecars of those only.
-    ///
-    /// A key deleted between the directory read and its sidecar read is skipped; if that
-    /// leaves the page short while more keys exist, the tree is read again after the last
-    /// key examined. So a page holds exactly what a full sort would have given.
-    public func listEntities(
-        database: String, prefix: String, after: String?, limit: Int
-    ) async throws(DeltaError) -> EntityPage {
-        try EntityStoreRules.validateListing(database: database, limit: limit)
-        let engine = engine
-        return try await io.run { () throws(DeltaError) in
-            var rows: [EntityListing] = []
-            var cursor = after
-            while true {
-                // One key more than the page still needs tells whether a next page exists.
-                let needed = limit - rows.count
-                let (keys, more) = try engine.selectKeys(
-                    database, prefix: prefix, after: cursor, count: needed == Int.max ? needed : needed + 1)
-                var examined = 0
-                for key in keys where rows.count < limit {
-                    examined += 1
-                    let id = try EntityID(database: database, key: key)
-                    if let metadata = try engine.readSidecar(id, engine.layout.paths(for: id)) {
-                        rows.append(EntityListing(key: key, version: metadata.version, updatedAt: metadata.updatedAt))
-                    }
-                }
-                // A matching key after the last row (unread, or beyond the selection) means a next page.
-                let moreAfterRows = examined < keys.count || more
-                if rows.count == limit || !moreAfterRows {
-                    return EntityPage(entities: rows, nextCursor: moreAfterRows ? rows.last?.key : nil)
-                }
-                cursor = keys.last
-            }
-        }
-    }
-
-    /// Runs `body` holding the entity's in-process lock and its `flock`, with the
-    /// committed metadata read under both. `body` returns its result and whether the
-    /// entity exists afterwards (so an unused lock file can be removed).
-    private func locked<Result: Sendable>(
-        _ id: EntityID,
-        _ body: (EntityMetadata?, FileStoreEngine, EntityPaths) async throws(DeltaError) -> (Result, Bool)
-    ) async throws(DeltaError) -> Result {
-        let engine = engine
-        let paths = engine.layout.paths(for: id)
-        return try await locks.withLock(id) { () async throws(DeltaError) -> Result in
-            let (fd, current) = try await io.run { () throws(DeltaError) -> (Int32, EntityMetadata?) in
-                guard let fd = try engine.acquireLock(paths, blocking: true) else {
-                    throw DeltaError(.internal, "blocking lock returned without the lock")
-                }
-                do throws(DeltaError) {
-                    return (fd, try engine.readSidecar(id, paths))
-                } catch {
-                    engine.releaseLock(fd, paths, entityExists: true)
-                    throw error
-                }
-            }
-            let result: Result
-            let exists: Bool
-            do throws(DeltaError) {
-                (result, exists) = try await body(current, engine, paths)
-            } catch {
-                await releaseLock(fd, paths, entityExists: current != nil)
-                throw error
-            }
-            await releaseLock(fd, paths, entityExists: exists)
-            return result
-        }
-    }
-
-    private func releaseLock(_ fd: Int32, _ paths: EntityPaths, entityExists: Bool) async {
-        let engine = engine
-        _ = try? await io.run { () throws(DeltaError) in engine.releaseLock(fd, paths, entityExists: entityExists) }
     }
 }

@@ -1,11 +1,14 @@
 /// Where `FileEntityStore` keeps each file, and how it recognises them again.
 ///
 /// ```
-/// <root>/files/<db>.db/<key>.meta.json          committed metadata (the commit point)
-/// <root>/files/<db>.db/<key>.<version>.json.enc  the blob that metadata names
+/// <root>/files/<db>.db/<key>.entity              metadata header + ciphertext (one file per entity)
 /// <root>/files/<db>.db/<key>.lock                flock target for writers
 /// <root>/files/<db>.db/.tmp-<key>.<tag>          a write in progress (never data)
+/// <root>/files/<db>.db/<key>.meta.json           legacy two-file layout: metadata (still read)
+/// <root>/files/<db>.db/<key>.<version>.json.enc  legacy two-file layout: the blob it names
 /// ```
+/// An entity file wins over legacy files of the same key (those are leftovers of a
+/// conversion that a crash interrupted).
 /// `<db>` and `<key>` are `StorageName` encodings. An encoded name longer than one
 /// piece becomes nested directories: all pieces but the last are directories without
 /// a dot, the last piece carries the suffix. So in `files/`, dot-less directories
@@ -57,6 +60,7 @@ struct EntityPaths: Sendable {
     let stem: String
 
     var directory: String { ([base] + directoryComponents).joined(separator: "/") }
+    var entityFile: String { directory + "/" + FileName.entity(stem) }
     var sidecar: String { directory + "/" + FileName.sidecar(stem) }
     var lock: String { directory + "/" + FileName.lock(stem) }
     func blob(_ version: UInt64) -> String { directory + "/" + FileName.blob(stem, version) }
@@ -72,11 +76,13 @@ struct EntityPaths: Sendable {
 
 /// Names of the files in an entity directory, and their parser.
 enum FileName {
+    static let entitySuffix = ".entity"
     static let sidecarSuffix = ".meta.json"
     static let blobSuffix = ".json.enc"
     static let lockSuffix = ".lock"
     static let tempPrefix = ".tmp-"
 
+    static func entity(_ stem: String) -> String { stem + entitySuffix }
     static func sidecar(_ stem: String) -> String { stem + sidecarSuffix }
     static func lock(_ stem: String) -> String { stem + lockSuffix }
     static func blob(_ stem: String, _ version: UInt64) -> String { "\(stem).\(version)\(blobSuffix)" }
@@ -84,11 +90,20 @@ enum FileName {
 
     /// What a file in an entity directory is.
     enum Kind: Equatable {
+        case entity(stem: String)
         case sidecar(stem: String)
         case blob(stem: String, version: UInt64)
         case lock(stem: String)
         case temp(stem: String)
         case unknown
+
+        /// The stem of a file that holds committed metadata: an entity file or a legacy sidecar.
+        var committedStem: String? {
+            switch self {
+            case .entity(let stem), .sidecar(let stem): stem
+            default: nil
+            }
+        }
     }
 
     /// Parses one directory entry name. Works on the UTF-8 bytes: it runs for every
@@ -109,6 +124,7 @@ enum FileName {
         let stem = name[..<end]
         guard StorageName.isEncodedPiece(stem) else { return .unknown }
         let suffix = utf8[end...]
+        if suffix.elementsEqual(entitySuffix.utf8) { return .entity(stem: String(stem)) }
         if suffix.elementsEqual(sidecarSuffix.utf8) { return .sidecar(stem: String(stem)) }
         if suffix.elementsEqual(lockSuffix.utf8) { return .lock(stem: String(stem)) }
         let blob = blobSuffix.utf8

@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 extension FileStoreEngine {
-    /// Databases that have at least one committed entity, sorted bytewise.
+    /// Databases that have at least one committed entity (entity file or sidecar), sorted bytewise.
     func listDatabases() throws(DeltaError) -> [String] {
         var found: [String] = []
         do {
@@ -19,7 +19,7 @@ extension FileStoreEngine {
         return found.sorted(by: EntityStoreRules.bytewiseLess)
     }
 
-    /// The bytewise-smallest `count` keys of `database` that have a sidecar, start
+    /// The bytewise-smallest `count` keys of `database` that have an entity file or a sidecar, start
     /// with `prefix` and sort after `after`, sorted; `more` says whether further
     /// such keys exist.
     ///
@@ -67,7 +67,8 @@ extension FileStoreEngine {
         }
     }
 
-    /// Visits every sidecar under a database directory, following dot-less directories
+    /// Visits every entity file and legacy sidecar under a database directory (a key
+    /// with both is visited twice), following dot-less directories
     /// that continue long keys; `visit` gets the decoded key and the entity directory.
     /// A file whose name is not the canonical path of a valid key (a stray or
     /// hand-made file) is skipped, so listing never returns a key that reads as absent.
@@ -80,7 +81,7 @@ extension FileStoreEngine {
         try fileSystem.forEachEntry(in: directory) { entry in
             if entry.isDirectory {
                 if StorageName.isEncodedPiece(entry.name) { subdirectories.append(entry.name) }
-            } else if case .sidecar(let stem) = FileName.parse(entry.name),
+            } else if let stem = FileName.parse(entry.name).committedStem,
                       let key = StorageName.decode(encodedPrefix.isEmpty ? stem : encodedPrefix + stem),
                       admit(key),
                       NameRules.problem(with: key, kind: .entityKey) == nil,

@@ -13,23 +13,33 @@ public struct RecoveryReport: Sendable, Equatable {
     public var removedOrphanBlobs: Int
     /// Entities skipped because another writer held their lock (it cleans up itself).
     public var skippedBusyEntities: Int
+    /// Entities converted from the two-file layout to one entity file.
+    public var convertedEntities: Int
+    /// Legacy sidecars left next to an entity file by an interrupted conversion, removed.
+    public var removedStaleSidecars: Int
 
     /// Creates a report.
-    public init(removedTempFiles: Int = 0, removedOrphanBlobs: Int = 0, skippedBusyEntities: Int = 0) {
+    public init(
+        removedTempFiles: Int = 0, removedOrphanBlobs: Int = 0, skippedBusyEntities: Int = 0,
+        convertedEntities: Int = 0, removedStaleSidecars: Int = 0
+    ) {
         self.removedTempFiles = removedTempFiles
         self.removedOrphanBlobs = removedOrphanBlobs
         self.skippedBusyEntities = skippedBusyEntities
+        self.convertedEntities = convertedEntities
+        self.removedStaleSidecars = removedStaleSidecars
     }
 }
 
 extension FileStoreEngine {
-    /// Removes what interrupted writes and deletes left behind: temp files, and blobs
-    /// whose version is not the one their sidecar names (or that have no sidecar).
+    /// Removes what interrupted writes and deletes left behind (temp files, blobs no
+    /// sidecar names, legacy files next to an entity file) and converts entities in
+    /// the two-file layout to one entity file.
     ///
-    /// Safe while other processes use the same directory: each entity is cleaned only
-    /// under its `flock` (taken without waiting; a busy entity is skipped), and the
-    /// sidecar is re-read under that lock before anything is removed. An entity
-    /// with one blob, a sidecar and no temp file is not even opened, so a clean
+    /// Safe while other processes use the same directory: each entity is handled only
+    /// under its `flock` (taken without waiting; a busy entity is skipped), and its
+    /// metadata is re-read under that lock before anything is removed. An entity
+    /// with one entity file and nothing else is not even opened, so a clean
     /// directory costs one streamed scan of its names and a few bytes per entity.
     func recover() throws(DeltaError) -> RecoveryReport {
         var report = RecoveryReport()
@@ -48,45 +58,42 @@ extension FileStoreEngine {
         var temps: [String] = []
         var blobs: [UInt64] = []
         var hasSidecar = false
+        var hasEntityFile = false
 
-        /// One blob next to a sidecar and no temp file: what every entity looks
-        /// like unless a write or delete was interrupted. Such an entity is left
-        /// alone without reading its sidecar: a commit makes the new blob durable
-        /// before the sidecar names it and removes the old blob only after, so a
-        /// lone blob is the one the sidecar names (if a damaged directory says
-        /// otherwise, reads report it and recovery must not delete anything).
-        var isClean: Bool { temps.isEmpty && blobs.count == 1 && hasSidecar }
+        /// One entity file and nothing else: what every entity looks like unless a
+        /// write or delete was interrupted or it is still in the two-file layout.
+        var isClean: Bool { temps.isEmpty && blobs.isEmpty && !hasSidecar && hasEntityFile }
 
         mutating func add(_ kind: FileName.Kind, named name: String) {
             switch kind {
             case .temp: temps.append(name)
             case .blob(_, let version): blobs.append(version)
             case .sidecar: hasSidecar = true
+            case .entity: hasEntityFile = true
             case .lock, .unknown: break
             }
         }
     }
 
     /// How many files of each kind one entity has, counted up to 3: all the first
-    /// pass of a directory keeps per entity.
+    /// pass of a directory keeps per entity (two bytes).
     private struct Tally {
-        var sidecars: UInt8 = 0
-        var blobs: UInt8 = 0
-        var temps: UInt8 = 0
+        var entityFiles: UInt8 = 0
+        /// Sidecars, blobs and temp files: any of them means there is work.
+        var others: UInt8 = 0
 
-        var isClean: Bool { sidecars == 1 && blobs == 1 && temps == 0 }
+        var isClean: Bool { entityFiles == 1 && others == 0 }
 
         mutating func add(_ kind: FileName.Kind) {
             switch kind {
-            case .temp: temps = min(temps + 1, 3)
-            case .blob: blobs = min(blobs + 1, 3)
-            case .sidecar: sidecars = min(sidecars + 1, 3)
+            case .entity: entityFiles = min(entityFiles + 1, 3)
+            case .temp, .blob, .sidecar: others = min(others + 1, 3)
             case .lock, .unknown: break
             }
         }
     }
 
-    /// Recovers one directory in two streamed passes. The first keeps a three-byte
+    /// Recovers one directory in two streamed passes. The first keeps a two-byte
     /// tally per entity, keyed by a hash of its name, so a directory of millions of
     /// clean entities costs a few bytes each instead of their names (which would
     /// make recovery the largest allocation of the process). The second pass, run
@@ -129,10 +136,6 @@ extension FileStoreEngine {
             else { continue }
             let paths = layout.paths(for: id)
             guard paths.directory == directory else { continue }
-            if leftovers.temps.isEmpty, let committed = try? readSidecar(id, paths),
-               leftovers.blobs == [committed.version] {
-                continue  // nothing to clean (the scan raced a commit), so do not take the lock
-            }
             try recoverEntity(id, paths, leftovers.temps, leftovers.blobs, &report)
         }
     }
@@ -151,7 +154,7 @@ extension FileStoreEngine {
             }
             let kind = FileName.parse(entry.name)
             switch kind {
-            case .temp(let stem), .blob(let stem, _), .sidecar(let stem): body(stem, kind, entry.name)
+            case .temp(let stem), .blob(let stem, _), .sidecar(let stem), .entity(let stem): body(stem, kind, entry.name)
             case .lock, .unknown: return
             }
         }
@@ -174,25 +177,38 @@ extension FileStoreEngine {
         releaseLock(fd, paths, entityExists: exists)
     }
 
-    /// Removes stale files of one entity whose lock the caller holds; returns whether
-    /// the entity exists (has a readable or unreadable sidecar).
+    /// Cleans up one entity whose lock the caller holds; returns whether the entity
+    /// exists (has readable or unreadable metadata).
     private func removeLeftovers(
         _ id: EntityID, _ paths: EntityPaths, _ temps: [String], _ blobs: [UInt64], _ report: inout RecoveryReport
     ) throws -> Bool {
         // Under the lock nobody writes this entity, so every temp file is stale and the
-        // sidecar we read now is the truth.
+        // metadata we read now is the truth.
         for name in temps {
             try fileSystem.unlinkIfPresent(paths.directory + "/" + name)
             report.removedTempFiles += 1
         }
-        let committed: EntityMetadata?
+        let committed: Committed?
         do {
-            committed = try readSidecar(id, paths)
+            committed = try readCommitted(id, paths)
         } catch {
             guard error.code == .integrityFailure else { throw error }
-            return true  // never delete blobs next to metadata we cannot interpret
+            return true  // never delete files next to metadata we cannot interpret
         }
-        for version in blobs where version != committed?.version {
+        var kept: UInt64?
+        if let committed, committed.legacy {
+            // Convert: the entity file is committed (durably) before the old files go.
+            guard let entity = try? readEntity(id, paths), entity.metadata == committed.metadata else {
+                return true  // a legacy entity that does not read back whole is left for an operator
+            }
+            try commit(entity, over: committed, id, paths)
+            report.convertedEntities += 1
+            kept = committed.metadata.version  // removed by the commit already
+        } else if committed != nil, try fileSystem.status(paths.sidecar) != nil {
+            try fileSystem.unlinkIfPresent(paths.sidecar)
+            report.removedStaleSidecars += 1
+        }
+        for version in blobs where version != kept {
             try fileSystem.unlinkIfPresent(paths.blob(version))
             report.removedOrphanBlobs += 1
         }

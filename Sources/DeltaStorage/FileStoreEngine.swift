@@ -84,7 +84,45 @@ struct FileStoreEngine: Sendable {
 
     // MARK: Reading
 
-    /// The committed metadata of `id`, or nil if it has no sidecar.
+    /// An entity's committed metadata and which layout holds it.
+    struct Committed: Sendable, Equatable {
+        var metadata: EntityMetadata
+        /// Held by the two-file layout (`<key>.meta.json` + blob), not `<key>.entity`.
+        var legacy: Bool
+    }
+
+    /// The committed metadata of `id`: the entity file's header, else the legacy
+    /// sidecar, else nil. Reads only the start of an entity file.
+    ///
+    /// A writer converting a legacy entity creates its entity file before removing
+    /// the sidecar, so a sidecar that is gone is checked against the entity file again.
+    ///
+    /// - Throws: `.integrityFailure` if the file found is not valid metadata for `id`.
+    func readCommitted(_ id: EntityID, _ paths: EntityPaths) throws(DeltaError) -> Committed? {
+        for _ in 0..<2 {
+            if let metadata = try readEntityHeader(id, paths) { return Committed(metadata: metadata, legacy: false) }
+            if let metadata = try readSidecar(id, paths) { return Committed(metadata: metadata, legacy: true) }
+        }
+        return nil
+    }
+
+    /// The metadata in the header of `<key>.entity`, or nil if there is no such file.
+    private func readEntityHeader(_ id: EntityID, _ paths: EntityPaths) throws(DeltaError) -> EntityMetadata? {
+        do {
+            guard var bytes = try fileSystem.readPrefix(paths.entityFile, 4096) else { return nil }
+            if let length = EntityFileFormat.headerLength(bytes), bytes.count < EntityFileFormat.prefixBytes + length {
+                guard let longer = try fileSystem.readPrefix(paths.entityFile, EntityFileFormat.prefixBytes + length) else { return nil }
+                bytes = longer
+            }
+            return try EntityFileFormat.decodeMetadata(bytes, for: id)
+        } catch let error as DeltaError {
+            throw error
+        } catch {
+            throw DeltaError.storage("could not read the metadata of \(id)", error)
+        }
+    }
+
+    /// The metadata in the legacy sidecar `<key>.meta.json`, or nil if it has none.
     ///
     /// - Throws: `.integrityFailure` if the sidecar is not valid metadata for `id`.
     func readSidecar(_ id: EntityID, _ paths: EntityPaths) throws(DeltaError) -> EntityMetadata? {
@@ -98,14 +136,27 @@ struct FileStoreEngine: Sendable {
         return try EntityStoreRules.decodeMetadata(bytes, for: id)
     }
 
-    /// The committed entity: the sidecar, then the blob it names.
+    /// The committed entity: its entity file (one read, so always one whole version),
+    /// else the legacy sidecar and the blob it names.
     ///
-    /// No lock is taken. A writer may commit a newer version and remove the blob we were
-    /// about to open; then the sidecar has changed and we simply read again. A blob that
-    /// is missing while its sidecar stays the same is an integrity failure.
+    /// No lock is taken. A legacy entity may be replaced meanwhile (its blob removed
+    /// by a newer commit, or the entity converted to an entity file); then we simply
+    /// read again. A blob that is missing while its sidecar stays the same is an
+    /// integrity failure.
     func readEntity(_ id: EntityID, _ paths: EntityPaths) throws(DeltaError) -> StoredEntity? {
         for _ in 0..<8 {
-            guard let metadata = try readSidecar(id, paths) else { return nil }
+            let file: [UInt8]?
+            do {
+                file = try fileSystem.readFile(paths.entityFile)
+            } catch {
+                throw DeltaError.storage("could not read \(id)", error)
+            }
+            if let file { return try EntityFileFormat.decode(file, for: id) }
+            guard let metadata = try readSidecar(id, paths) else {
+                // Converted between our two reads? Then the entity file exists now.
+                if try readEntityHeader(id, paths) != nil { continue }
+                return nil
+            }
             let blob: [UInt8]?
             do {
                 blob = try fileSystem.readFile(paths.blob(metadata.version))
@@ -113,6 +164,7 @@ struct FileStoreEngine: Sendable {
                 throw DeltaError.storage("could not read \(id)", error)
             }
             guard let blob else {
+                if try readEntityHeader(id, paths) != nil { continue }  // converted meanwhile
                 if let again = try readSidecar(id, paths), again.version != metadata.version { continue }
                 if try readSidecar(id, paths) == nil { return nil }  // deleted meanwhile
                 throw DeltaError(.integrityFailure, "the stored data of \(id) version \(metadata.version) is missing")

@@ -38,6 +38,28 @@ extension FileSystemOps {
         }
     }
 
+    /// The first `count` bytes of `path` (fewer if the file is shorter), or nil if it
+    /// does not exist.
+    func readPrefix(_ path: String, _ count: Int) throws -> [UInt8]? {
+        let fd: Int32
+        do {
+            fd = try open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0)
+        } catch let error as SystemCallError where error.errno == ENOENT || error.errno == ENOTDIR {
+            return nil
+        }
+        defer { close(fd) }
+        var content = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = try content.withUnsafeMutableBytes { raw in
+                try read(fd, into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
+            }
+            if got == 0 { break }
+            filled += got
+        }
+        return Array(content[..<filled])
+    }
+
     /// Creates `path` exclusively, writes `bytes` and makes them durable with
     /// `fdatasync` before returning. The caller renames it into place.
     func writeNewFileDurably(_ path: String, _ bytes: [UInt8]) throws {

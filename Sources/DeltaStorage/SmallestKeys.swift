@@ -4,8 +4,8 @@
 /// Keys are buffered and, whenever the buffer reaches twice `count`, sorted and
 /// cut back to the `count` smallest; from then on the largest key kept is a
 /// threshold that a later key must be below to matter, so most keys of a large
-/// directory cost one comparison and are never stored. Offered keys must be
-/// distinct (they are the names in one directory tree).
+/// directory cost one comparison and are never stored. A key offered twice (an
+/// entity with an entity file and a leftover legacy sidecar) is kept once.
 struct SmallestKeys {
     let count: Int
     private var keys: [String] = []
@@ -40,6 +40,13 @@ struct SmallestKeys {
 
     private mutating func compact() {
         keys.sort(by: EntityStoreRules.bytewiseLess)
+        // Sorted, so copies of one key are neighbours.
+        var unique = 0
+        for index in keys.indices where index == 0 || !keys[index].utf8.elementsEqual(keys[unique - 1].utf8) {
+            keys[unique] = keys[index]
+            unique += 1
+        }
+        keys.removeSubrange(unique...)
         guard keys.count > count else { return }
         keys.removeSubrange(count...)
         truncated = true

@@ -24,6 +24,9 @@ final class FaultInjectingFileSystem: FileSystemOps {
         case crash(index: Int, afterEffect: Bool)
         /// Make call `index` fail with `errno`, without taking effect.
         case fail(index: Int, errno: Int32)
+        /// Make the first call named `name` whose path ends in `pathSuffix` fail with
+        /// `errno`, without taking effect (for steps whose index varies).
+        case failFirst(name: String, pathSuffix: String, errno: Int32)
     }
 
     private struct State {
@@ -36,12 +39,20 @@ final class FaultInjectingFileSystem: FileSystemOps {
 
     private let real = RealFileSystem()
     private let state = Mutex(State())
+    private let hook = Mutex<(@Sendable (Call) -> Void)?>(nil)
 
     init() {}
 
     /// Starts counting calls from 0 and applies `fault` (nil: only record).
     func arm(_ fault: Fault?) {
-        state.withLock { $0 = State(armed: true, fault: fault) }
+        // Descriptors opened before stay known by their paths.
+        state.withLock { $0 = State(armed: true, fault: fault, descriptorPaths: $0.descriptorPaths) }
+    }
+
+    /// Runs `body` on the calling thread before every call takes effect (while
+    /// armed), e.g. to hold a flush until other threads have queued work behind it.
+    func beforeEachCall(_ body: (@Sendable (Call) -> Void)?) {
+        hook.withLock { $0 = body }
     }
 
     /// The calls since `arm`.
@@ -56,6 +67,7 @@ final class FaultInjectingFileSystem: FileSystemOps {
             return (state.calls.count - 1, state.crashed, state.fault)
         }
         if crashed { throw InjectedCrash() }
+        if index != nil, let before = hook.withLock({ $0 }) { before(Call(name: name, path: path)) }
         if let index {
             switch fault {
             case .crash(index, afterEffect: false)?:
@@ -63,6 +75,11 @@ final class FaultInjectingFileSystem: FileSystemOps {
                 throw InjectedCrash()
             case .fail(index, let errno)?:
                 throw SystemCallError(call: name, path: path, errno: errno)
+            case .failFirst(name, let suffix, let errno)? where path.hasSuffix(suffix):
+                let first = state.withLock { state in
+                    !state.calls.dropLast().contains { $0.name == name && $0.path.hasSuffix(suffix) }
+                }
+                if first { throw SystemCallError(call: name, path: path, errno: errno) }
             default:
                 break
             }

@@ -33,7 +33,7 @@ struct FileEntityStoreConcurrencyTests {
         let final = try #require(try await stores[0].read(id))
         #expect(final.metadata.version == 50)
         #expect(String(decoding: final.ciphertext, as: UTF8.self) == "count=50")
-        #expect(directory.allFiles() == ["files/db.db/counter.50.json.enc", "files/db.db/counter.lock", "files/db.db/counter.meta.json"])
+        #expect(directory.allFiles() == ["files/db.db/counter.entity", "files/db.db/counter.lock"])
     }
 
     @Test("concurrent writes and deletes of many keys leave a consistent directory")
@@ -61,9 +61,9 @@ struct FileEntityStoreConcurrencyTests {
             let entity = try #require(try await second.read(entityID("db", key)))
             #expect(entity.ciphertext == Array("v".utf8))
         }
-        // Exactly one blob per existing entity, no temp files, no orphans.
+        // Exactly one entity file per existing entity, no temp files, no orphans.
         let files = directory.allFiles().filter { !$0.hasSuffix(".lock") }
-        #expect(files.count == keys.count * 2)
+        #expect(files.count == keys.count)
         #expect(!files.contains { $0.contains(".tmp-") })
         #expect(try await first.recover() == RecoveryReport())
     }

@@ -11,13 +11,18 @@ import Testing
 struct FileEntityStoreCrashTests {
     let id = entityID("db", "user:1")
 
-    /// Runs one scenario: `v1` committed by a healthy store, then `operation` through a
-    /// store whose file system applies `fault`. Returns the calls made and a fresh store.
+    /// Runs one scenario: `v1` committed by a healthy store (or, if `legacy`, written in
+    /// the two-file layout), then `operation` through a store whose file system applies
+    /// `fault`. Returns the calls made.
     private func scenario(
-        _ directory: TemporaryDirectory, _ fault: FaultInjectingFileSystem.Fault?,
+        _ directory: TemporaryDirectory, _ fault: FaultInjectingFileSystem.Fault?, legacy: Bool = false,
         _ operation: (FileEntityStore) async throws -> Void
     ) async throws -> [FaultInjectingFileSystem.Call] {
-        try await put(try FileEntityStore(root: directory.path, writerID: "healthy"), id, "old")
+        if legacy {
+            try writeLegacy(directory, id, "old")
+        } else {
+            try await put(try FileEntityStore(root: directory.path, writerID: "healthy"), id, "old")
+        }
         let faulty = FaultInjectingFileSystem()
         let store = try FileEntityStore(root: directory.path, writerID: "doomed", fileSystem: faulty)
         faulty.arm(fault)
@@ -39,11 +44,8 @@ struct FileEntityStoreCrashTests {
         defer { directory.remove() }
         let calls = try await scenario(directory, nil, write).map(\.description)
         let expected = [
-            #"open\(.*\.tmp-user%3a1\.doomed-[0-9a-f]+b\)"#, #"write\(.*b\)"#, #"fdatasync\(.*b\)"#,
-            #"rename\(.*b -> .*/user%3a1\.2\.json\.enc\)"#, #"open\(.*/db\.db\)"#, #"fsync\(.*/db\.db\)"#,
-            #"open\(.*m\)"#, #"write\(.*m\)"#, #"fdatasync\(.*m\)"#,
-            #"rename\(.*m -> .*/user%3a1\.meta\.json\)"#, #"open\(.*/db\.db\)"#, #"fsync\(.*/db\.db\)"#,
-            #"unlink\(.*/user%3a1\.1\.json\.enc\)"#,
+            #"open\(.*\.tmp-user%3a1\.doomed-[0-9a-f]+e\)"#, #"write\(.*e\)"#, #"fdatasync\(.*e\)"#,
+            #"rename\(.*e -> .*/user%3a1\.entity\)"#, #"open\(.*/db\.db\)"#, #"fsync\(.*/db\.db\)"#,
         ]
         var position = calls.startIndex
         for pattern in expected {
@@ -54,18 +56,22 @@ struct FileEntityStoreCrashTests {
             }
             position = found + 1
         }
+        // One atomic replace: no other file is created, renamed or removed.
+        #expect(calls.filter { $0.hasPrefix("rename(") || $0.hasPrefix("unlink(") }.count == 1, "\(calls)")
     }
 
-    @Test("a crash at any step of a write leaves exactly the old or the new version", arguments: [false, true])
-    func crashDuringWrite(afterEffect: Bool) async throws {
+    @Test(
+        "a crash at any step of a write (or of converting a legacy entity) leaves exactly the old or the new version",
+        arguments: [false, true], [false, true])
+    func crashDuringWrite(afterEffect: Bool, legacy: Bool) async throws {
         let reference = TemporaryDirectory()
-        let calls = try await scenario(reference, nil, write)
+        let calls = try await scenario(reference, nil, legacy: legacy, write)
         reference.remove()
-        let commit = try #require(calls.firstIndex { $0.name == "rename" && $0.path.hasSuffix("user%3a1.meta.json") })
+        let commit = try #require(calls.firstIndex { $0.name == "rename" && $0.path.hasSuffix("user%3a1.entity") })
         for index in calls.indices {
             let directory = TemporaryDirectory()
             defer { directory.remove() }
-            _ = try await scenario(directory, .crash(index: index, afterEffect: afterEffect), write)
+            _ = try await scenario(directory, .crash(index: index, afterEffect: afterEffect), legacy: legacy, write)
             let committed = afterEffect ? index >= commit : index > commit
             let context = Comment(rawValue: "crash \(afterEffect ? "after" : "before") \(calls[index])")
 
@@ -74,7 +80,8 @@ struct FileEntityStoreCrashTests {
             let entity = try #require(try await recovered.read(id), context)
             #expect(String(decoding: entity.ciphertext, as: UTF8.self) == (committed ? "new" : "old"), context)
             #expect(entity.metadata.version == (committed ? 2 : 1), context)
-            #expect(leftovers(directory) == ["files/db.db/user%3a1.\(committed ? 2 : 1).json.enc", "files/db.db/user%3a1.meta.json"], context)
+            // Recovery converted a legacy entity the write did not get to.
+            #expect(leftovers(directory) == ["files/db.db/user%3a1.entity"], context)
             // The entity is not stuck: the next write succeeds.
             #expect(try await put(recovered, id, "after").version == (committed ? 3 : 2), context)
         }
@@ -85,7 +92,7 @@ struct FileEntityStoreCrashTests {
         let reference = TemporaryDirectory()
         let calls = try await scenario(reference, nil, delete)
         reference.remove()
-        let commit = try #require(calls.firstIndex { $0.name == "unlink" && $0.path.hasSuffix("user%3a1.meta.json") })
+        let commit = try #require(calls.firstIndex { $0.name == "unlink" && $0.path.hasSuffix("user%3a1.entity") })
         for index in calls.indices {
             let directory = TemporaryDirectory()
             defer { directory.remove() }
@@ -101,7 +108,7 @@ struct FileEntityStoreCrashTests {
                 #expect(try await recovered.listDatabases() == [], context)
             } else {
                 #expect(try await payload(recovered, id) == "old", context)
-                #expect(leftovers(directory) == ["files/db.db/user%3a1.1.json.enc", "files/db.db/user%3a1.meta.json"], context)
+                #expect(leftovers(directory) == ["files/db.db/user%3a1.entity"], context)
             }
         }
     }
@@ -111,7 +118,7 @@ struct FileEntityStoreCrashTests {
         let reference = TemporaryDirectory()
         let calls = try await scenario(reference, nil, write)
         reference.remove()
-        let commit = try #require(calls.firstIndex { $0.name == "rename" && $0.path.hasSuffix("user%3a1.meta.json") })
+        let commit = try #require(calls.firstIndex { $0.name == "rename" && $0.path.hasSuffix("user%3a1.entity") })
         for index in calls.indices {
             let directory = TemporaryDirectory()
             defer { directory.remove() }
@@ -126,7 +133,7 @@ struct FileEntityStoreCrashTests {
                 #expect((thrown as? DeltaError)?.code == .storageFailure, context)
                 #expect(text == "old", context)
                 // The failed write removed its own files; the old version is untouched.
-                #expect(leftovers(directory) == ["files/db.db/user%3a1.1.json.enc", "files/db.db/user%3a1.meta.json"], context)
+                #expect(leftovers(directory) == ["files/db.db/user%3a1.entity"], context)
             } else if index == commit {
                 #expect((thrown as? DeltaError)?.code == .storageFailure, context)
                 #expect(text == "old", context)

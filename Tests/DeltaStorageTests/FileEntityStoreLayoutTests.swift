@@ -5,32 +5,29 @@ import Testing
 
 @Suite("FileEntityStore on-disk layout")
 struct FileEntityStoreLayoutTests {
-    @Test("files are named by encoded database and key, and the old blob is removed")
+    @Test("one file per entity, named by encoded database and key, replaced by each write")
     func fileNames() async throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let store = try FileEntityStore(root: directory.path, writerID: "w1")
         let id = entityID("Shop", "user:1")
         try await put(store, id, "one")
-        #expect(directory.allFiles() == [
-            "files/%53hop.db/user%3a1.1.json.enc", "files/%53hop.db/user%3a1.lock", "files/%53hop.db/user%3a1.meta.json",
-        ])
+        #expect(directory.allFiles() == ["files/%53hop.db/user%3a1.entity", "files/%53hop.db/user%3a1.lock"])
         try await put(store, id, "two")
-        #expect(directory.allFiles() == [
-            "files/%53hop.db/user%3a1.2.json.enc", "files/%53hop.db/user%3a1.lock", "files/%53hop.db/user%3a1.meta.json",
-        ])
-        let blob = try Data(contentsOf: URL(fileURLWithPath: directory.path + "/files/%53hop.db/user%3a1.2.json.enc"))
-        #expect(Array(blob) == Array("two".utf8))
+        #expect(directory.allFiles() == ["files/%53hop.db/user%3a1.entity", "files/%53hop.db/user%3a1.lock"])
+        let file = try Data(contentsOf: URL(fileURLWithPath: directory.path + "/files/%53hop.db/user%3a1.entity"))
+        #expect(file.starts(with: Array("DDE1".utf8)))
+        #expect(try entityFileParts(directory.path + "/files/%53hop.db/user%3a1.entity").ciphertext == Array("two".utf8))
     }
 
-    @Test("the sidecar is JSON with exactly the snake_case metadata fields")
+    @Test("the entity file's header is JSON with exactly the snake_case metadata fields")
     func sidecarFields() async throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let store = try FileEntityStore(root: directory.path, writerID: "w1")
         let id = entityID("db", "k")
         let written = try await put(store, id, "payload")
-        let data = try Data(contentsOf: URL(fileURLWithPath: directory.path + "/files/db.db/k.meta.json"))
+        let data = try entityFileParts(directory.path + "/files/db.db/k.entity").header
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(Set(object.keys) == [
             "key_id", "alg", "iv", "tag", "schema_id", "schema_version", "version", "writer_id",
@@ -57,7 +54,7 @@ struct FileEntityStoreLayoutTests {
             #expect(try await payload(store, id) == "y")
         }
         let files = directory.allFiles()
-        #expect(files.count == 12)
+        #expect(files.count == 8)
         let longest = files.flatMap { $0.split(separator: "/") }.map(\.utf8.count).max() ?? 0
         #expect(longest <= 255)
         #expect(longest > 180)  // a full 180-byte piece plus a suffix
@@ -71,6 +68,7 @@ struct FileEntityStoreLayoutTests {
         #expect(worstTemp.utf8.count <= 255)
         let worstBlob = FileName.blob(String(repeating: "%ff", count: 60), .max)
         #expect(worstBlob.utf8.count <= 255)
+        #expect(FileName.entity(String(repeating: "%ff", count: 60)).utf8.count <= 255)
     }
 
     @Test("deleting the last entity removes its lock file and empty directories")

@@ -7,6 +7,12 @@ import Testing
 
 /// The stores the conformance suite runs against.
 ///
+/// `file` is the shared-directory file store (durable entity files per write),
+/// `logged` the file store of a server holding the directory exclusively (write-ahead
+/// log with group commit, entity files written in the background), and `logOnly`
+/// the same with the background writer off, so every entity is read, listed and
+/// deleted from the log's index alone.
+///
 /// `s3` runs against the S3-compatible server at `DELTADB_S3_ENDPOINT` (moto, started
 /// by `scripts/start_moto.sh`; `scripts/test.sh` always starts it), with a fresh
 /// bucket per test. Without that variable `s3` is left out of `allCases`, so a plain
@@ -15,10 +21,12 @@ import Testing
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case memory
     case file
+    case logged
+    case logOnly
     case s3
 
     static var allCases: [StoreKind] {
-        S3TestEndpoint.value == nil ? [.memory, .file] : [.memory, .file, .s3]
+        S3TestEndpoint.value == nil ? [.memory, .file, .logged, .logOnly] : [.memory, .file, .logged, .logOnly, .s3]
     }
 
     var testDescription: String { rawValue }
@@ -88,9 +96,48 @@ func withStore(_ kind: StoreKind, _ body: (any EntityStore) async throws -> Void
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         try await body(try FileEntityStore(root: directory.path, writerID: "test-writer"))
+    case .logged:
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let claim = try DirectoryClaim(root: directory.path, mode: .exclusive, conflict: "a test holds it")
+        let store = try FileEntityStore(root: directory.path, writerID: "test-writer", claim: claim)
+        #expect(store.writesAheadToLog)
+        try await body(store)
+    case .logOnly:
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        try await body(try logOnlyStore(directory))
     case .s3:
         try await body(try await S3TestEndpoint.freshStore())
     }
+}
+
+/// A logged store (write-ahead log, no claim) on `directory` whose background writer
+/// is off: entities stay in the log until `checkpoint()` or the store's release.
+func logOnlyStore(
+    _ directory: TemporaryDirectory, writerID: String = "test-writer", fileSystem: some FileSystemOps = RealFileSystem(),
+    options: WriteAheadLog.Options = WriteAheadLog.Options(materializes: false)
+) throws -> FileEntityStore {
+    try FileEntityStore(root: directory.path, writerID: writerID, claim: nil, fileSystem: fileSystem, logOptions: options)
+}
+
+/// Writes `text` as version `version` of `id` in the legacy two-file layout
+/// (`<key>.meta.json` + `<key>.<version>.json.enc`), as stores did before the
+/// one-file layout, without a lock file.
+func writeLegacy(_ directory: TemporaryDirectory, _ id: EntityID, _ text: String, version: UInt64 = 1) throws {
+    let paths = FileLayout(root: directory.path).paths(for: id)
+    try FileManager.default.createDirectory(atPath: paths.directory, withIntermediateDirectories: true)
+    var entity = nextEntity(id, after: nil, payload: Array(text.utf8))
+    entity.metadata.version = version
+    try FileStoreEngine.sidecarEncoder.encode(entity.metadata).write(to: URL(fileURLWithPath: paths.sidecar))
+    try Data(entity.ciphertext).write(to: URL(fileURLWithPath: paths.blob(version)))
+}
+
+/// The metadata header and the ciphertext of an entity file.
+func entityFileParts(_ path: String) throws -> (header: Data, ciphertext: [UInt8]) {
+    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    let length = try #require(EntityFileFormat.headerLength(bytes))
+    return (Data(bytes[8..<(8 + length)]), Array(bytes[(8 + length)...]))
 }
 
 func entityID(_ database: String, _ key: String) -> EntityID {
