@@ -5,19 +5,20 @@ extension EngineAssembly {
     /// What a process does with the data directory, which decides its claim on it
     /// (see `DirectoryClaim`).
     public enum StorageRole: Sendable {
-        /// Serves cached documents without checking storage (`deltadb` with one
-        /// embedded worker and no gRPC listener, or `-workers 0`): no other server
-        /// may write the directory meanwhile.
+        /// Serves cached documents without checking storage and keeps acknowledged
+        /// writes in its write-ahead log (`deltadb` without -grpc-addr, or with one
+        /// embedded worker): no other process may write the directory meanwhile.
         case soleServer
         /// Checks every cache hit against storage, or caches no documents (Main and
         /// Processing Workers): shares the directory with others of its kind.
         case cooperatingServer
-        /// A command that writes only through the durable path and exits (`deltadb
-        /// rewrap`): claims nothing.
+        /// A command that writes through the durable path and exits (`deltadb
+        /// rewrap`): shares the directory with cooperating servers, and is refused
+        /// next to a sole server, whose log may hold newer versions than the files.
         case tool
     }
 
-    /// Claims the shared directory for `role`; nil for S3 storage and for tools.
+    /// Claims the shared directory for `role`; nil for S3 storage.
     ///
     /// - Throws: `.unavailable` when another process's claim conflicts, saying
     ///   what to do; `.storageFailure` when the lock file cannot be used.
@@ -25,7 +26,11 @@ extension EngineAssembly {
         guard configuration.s3 == nil else { return nil }
         switch role {
         case .tool:
-            return nil
+            return try DirectoryClaim(
+                root: configuration.sharedFS, mode: .shared,
+                conflict: "an all-in-one server holds it: its write-ahead log may hold versions newer than the "
+                    + "entity files, which this command would overwrite. Stop the server first (a clean stop writes "
+                    + "its log out), or run the deployment as workers that share the directory")
         case .soleServer:
             return try DirectoryClaim(
                 root: configuration.sharedFS, mode: .exclusive,

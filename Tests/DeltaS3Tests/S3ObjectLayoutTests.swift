@@ -19,13 +19,15 @@ struct S3ObjectLayoutTests {
         for (database, key) in names {
             let id = testID(database, key)
             _ = try await files.write(id) { current throws(DeltaError) in successor(id, current, [1, 2]) }
-            expected += [layout.sidecarKey(id), layout.blobKey(id, version: 1)]
+            // A file holds metadata and ciphertext in one `<name>.entity`; S3 keeps the two
+            // objects under the same encoded name.
+            expected.append(String(layout.sidecarKey(id).dropLast(".meta.json".count)) + ".entity")
             #expect(layout.entity(fromSidecarKey: layout.sidecarKey(id)) == id)
         }
         let enumerator = FileManager.default.enumerator(atPath: root)
         var found: [String] = []
         while let item = enumerator?.nextObject() as? String {
-            if item.hasSuffix(".json") || item.hasSuffix(".enc") { found.append(item) }
+            if item.hasSuffix(".entity") || item.hasSuffix(".json") || item.hasSuffix(".enc") { found.append(item) }
         }
         #expect(found.sorted() == expected.sorted())
         #expect(layout.entity(fromSidecarKey: "files/db.db/A.meta.json") == nil)  // not canonical

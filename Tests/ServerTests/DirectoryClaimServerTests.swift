@@ -67,15 +67,21 @@ struct DirectoryClaimServerTests {
         #expect(Topology(listensForGRPC: true, embeddedWorkers: 1).verifiesCacheHits)
     }
 
-    @Test("deltadb rewrap claims nothing, so it runs next to a live server")
-    func toolsClaimNothing() async throws {
-        let server = TestServer()
-        defer { server.removeDirectory() }
-        try await server.run { _ in
-            let claim = try EngineAssembly.claimDirectory(server.configuration, as: .tool)
-            #expect(claim == nil)
-            let report = try await EngineAssembly.rewrap(server.configuration, logger: Self.logger)
+    @Test("deltadb rewrap runs next to cooperating servers, and is refused next to an all-in-one server's write-ahead log")
+    func toolsShareWithCooperatingServers() async throws {
+        let shared = TestServer(sharesDirectory: true)
+        defer { shared.removeDirectory() }
+        try await shared.run { _ in
+            let report = try await EngineAssembly.rewrap(shared.configuration, logger: Self.logger)
             #expect(report.failed.isEmpty)
+        }
+        let sole = TestServer()
+        defer { sole.removeDirectory() }
+        try await sole.run { _ in
+            let error = await #expect(throws: DeltaError.self) {
+                try await EngineAssembly.rewrap(sole.configuration, logger: Self.logger)
+            }
+            #expect(error?.message.contains("write-ahead log") == true)
         }
     }
 }

@@ -33,9 +33,10 @@ struct EncryptionAtRestTests {
         let server = TestServer()
         defer { server.removeDirectory() }
         try await server.run { client in try await self.store(client, key: "doc1") }
-        let sidecars = server.allFiles().filter { $0.path.hasSuffix(".meta.json") }
-        #expect(sidecars.count == 1)
-        let json = try #require(try JSONSerialization.jsonObject(with: sidecars[0].bytes) as? [String: Any])
+        let entities = server.allFiles().filter { $0.path.hasSuffix(".entity") }
+        #expect(entities.count == 1)
+        let entity = try #require(entities.first)
+        let json = try #require(try JSONSerialization.jsonObject(with: try EntityFile.header(of: entity.bytes)) as? [String: Any])
         for field in ["key_id", "alg", "iv", "tag", "schema_id", "schema_version", "version", "writer_id",
                       "created_at", "updated_at", "database", "entity_key"] {
             #expect(json.keys.contains(field), "sidecar lacks \(field)")
@@ -83,9 +84,9 @@ struct EncryptionAtRestTests {
         let server = TestServer()
         defer { server.removeDirectory() }
         try await server.run { client in try await self.store(client, key: "doc1") }
-        let blob = try #require(server.allFiles().first { $0.path.hasSuffix(".enc") })
+        let blob = try #require(server.allFiles().first { $0.path.hasSuffix(".entity") })
         var bytes = blob.bytes
-        bytes[bytes.count / 2] ^= 0x01
+        bytes[bytes.count - 3] ^= 0x01  // inside the ciphertext, after the metadata header
         try bytes.write(to: URL(fileURLWithPath: server.directory + "/" + blob.path))
         // A fresh server: nothing cached.
         try await TestServer(directory: server.directory).run { client in
@@ -108,20 +109,26 @@ struct EncryptionAtRestTests {
         func file(_ key: String, _ suffix: String) throws -> (path: String, bytes: Data) {
             try #require(files.first { $0.path.contains(key) && $0.path.hasSuffix(suffix) })
         }
-        let aliceBlob = try file("alice", ".enc"), aliceMeta = try file("alice", ".meta.json")
-        let bobBlob = try file("bob", ".enc"), bobMeta = try file("bob", ".meta.json")
-        // Replace bob's files with alice's, keeping bob's file names.
-        try FileManager.default.removeItem(atPath: server.directory + "/" + bobBlob.path)
-        let aliceBlobName = (aliceBlob.path as NSString).lastPathComponent
-        let bobBlobPath = ((bobBlob.path as NSString).deletingLastPathComponent as NSString)
-            .appendingPathComponent(aliceBlobName.replacingOccurrences(of: "alice", with: "bob"))
-        try aliceBlob.bytes.write(to: URL(fileURLWithPath: server.directory + "/" + bobBlobPath))
-        try aliceMeta.bytes.write(to: URL(fileURLWithPath: server.directory + "/" + bobMeta.path))
+        // Replace bob's entity file (metadata header and ciphertext) with alice's.
+        let alice = try file("alice", ".entity"), bob = try file("bob", ".entity")
+        try alice.bytes.write(to: URL(fileURLWithPath: server.directory + "/" + bob.path))
         try await TestServer(directory: server.directory).run { client in
             try await client.execute(uri: "/entity/vault?key=bob", method: .get, headers: .admin) { response in
                 #expect(response.status != .ok)
                 #expect(!response.text.contains(Self.marker))
             }
         }
+    }
+}
+
+/// The metadata header of a `<key>.entity` file ("DDE1", a little-endian u32
+/// length, the metadata JSON, then the ciphertext; see docs/storage.md).
+enum EntityFile {
+    static func header(of bytes: Data) throws -> Data {
+        let bytes = [UInt8](bytes)
+        try #require(bytes.count >= 8 && Array(bytes[0..<4]) == Array("DDE1".utf8), "not an entity file")
+        let length = Int(bytes[4]) | Int(bytes[5]) << 8 | Int(bytes[6]) << 16 | Int(bytes[7]) << 24
+        try #require(bytes.count >= 8 + length)
+        return Data(bytes[8..<(8 + length)])
     }
 }

@@ -86,8 +86,8 @@ struct SchemaAPITests {
                 #expect(response.status == .ok)
             }
         }
-        let sidecar = try #require(server.allFiles().first { $0.path.hasSuffix(".meta.json") })
-        let metadata = try #require(try JSONSerialization.jsonObject(with: sidecar.bytes) as? [String: Any])
+        let entity = try #require(server.allFiles().first { $0.path.hasSuffix(".entity") })
+        let metadata = try #require(try JSONSerialization.jsonObject(with: EntityFile.header(of: entity.bytes)) as? [String: Any])
         #expect(metadata["schema_id"] as? String == "chat.v1")
         #expect((metadata["schema_version"] as? String)?.isEmpty == false)
     }
@@ -135,7 +135,7 @@ struct SchemaAPITests {
                 #expect(response.status == .notFound)
             }
         }
-        #expect(!server.allFiles().contains { $0.path.hasSuffix(".enc") })
+        #expect(!server.allFiles().contains { $0.path.hasSuffix(".entity") || $0.path.hasSuffix(".enc") })
     }
 
     @Test("a bound schema cannot be deleted until the database is unbound")

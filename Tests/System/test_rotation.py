@@ -38,9 +38,12 @@ def sidecar_key_ids(cluster):
     directory = os.path.join(cluster.data, "files", f"{DB}.db")
     ids = set()
     for name in os.listdir(directory):
-        if name.endswith(".meta.json"):
-            with open(os.path.join(directory, name)) as handle:
-                ids.add(json.load(handle)["key_id"])
+        if name.endswith(".entity"):  # "DDE1", little-endian u32 header length, metadata JSON, ciphertext
+            with open(os.path.join(directory, name), "rb") as handle:
+                data = handle.read()
+            assert data[:4] == b"DDE1", f"{name} is not an entity file"
+            length = int.from_bytes(data[4:8], "little")
+            ids.add(json.loads(data[8:8 + length])["key_id"])
     return ids
 
 
