@@ -34,8 +34,11 @@ extension ServerOptions {
     ///
     /// - Throws: `.badRequest` with a message naming the flag for a malformed
     ///   address, key, duration or limit, a weak admin key or a key file others can read.
+    /// - Parameter forTool: true for commands that serve no requests and work on
+    ///   existing data (`deltadb rewrap`): no admin key is read or generated, and
+    ///   the master key must be given (generating one would make nothing readable).
     public func resolve(
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, forTool: Bool = false
     ) throws(DeltaError) -> (ServerConfiguration, GeneratedSecrets) {
         var generated = GeneratedSecrets()
         let (host, port) = try NetworkAddress.parse(restAddr, flag: "-rest-addr")
@@ -51,16 +54,30 @@ extension ServerOptions {
         }
         // Everything that can be refused is checked before a secret is generated into a file.
         let s3Configuration = try s3.resolve(environment: environment)
-        let master = try Self.masterKeyInput.readOrGenerate(
-            value: masterKey, file: masterKeyFile, environment: environment, warnings: &generated.warnings
-        ) { SymmetricKey.generate().hexString }
+        let master: (secret: String, source: SecretInput.Source)
+        if forTool {
+            guard let given = try Self.masterKeyInput.read(
+                value: masterKey, file: masterKeyFile, environment: environment, warnings: &generated.warnings
+            ) else {
+                throw DeltaError(.badRequest, "this command needs the active key: pass -master-key-file, MASTER_KEY or -master-key")
+            }
+            master = given
+        } else {
+            master = try Self.masterKeyInput.readOrGenerate(
+                value: masterKey, file: masterKeyFile, environment: environment, warnings: &generated.warnings
+            ) { SymmetricKey.generate().hexString }
+        }
         if case .generated(let path) = master.source { generated.masterKeyFile = path }
         // Fail at start-up, not on the first write, if the key is malformed.
         let masterKeyValue = try SymmetricKey(hex: master.secret)
-        let admin = try Self.adminKeyInput.readOrGenerate(
-            value: adminKey, file: adminKeyFile, environment: environment, warnings: &generated.warnings
-        ) { Hex.encode(SecureRandom.bytes(count: 24)) }
-        if case .generated(let path) = admin.source {
+        let admin = !forTool
+            ? try Self.adminKeyInput.readOrGenerate(
+                value: adminKey, file: adminKeyFile, environment: environment, warnings: &generated.warnings
+            ) { Hex.encode(SecureRandom.bytes(count: 24)) }
+            : (secret: "", source: SecretInput.Source.generated(""))
+        if forTool {
+            // Serves nothing: no admin key.
+        } else if case .generated(let path) = admin.source {
             generated.adminKeyFile = path
         } else {
             try SecretStrength.require(admin.secret, name: "the admin key", flag: "-admin-key")

@@ -82,10 +82,8 @@ struct Rewrap: AsyncParsableCommand {
 
     func run() async throws {
         ProcessSetup.prepare()
-        let (configuration, generated) = try options.resolve()
-        guard generated.masterKeyFile == nil else {
-            throw ValidationError("rewrap needs the active key: pass -master-key-file, MASTER_KEY or -master-key")
-        }
+        let (configuration, generated) = try options.resolve(forTool: true)
+        for warning in generated.warnings { Console.logger("deltadb-rewrap").warning("\(warning)") }
         let report = try await EngineAssembly.rewrap(configuration, logger: Console.logger("deltadb-rewrap")) { database, report in
             Console.say("rewrap: \(database): \(report)")
         }

@@ -88,6 +88,20 @@ struct ServerOptionsTests {
         #expect(error?.message.contains("chmod 600") == true && error?.message.contains(key) == false)
     }
 
+    @Test("a tool (deltadb rewrap) reads no admin key and generates nothing: it needs the active master key")
+    func toolResolution() throws {
+        let directory = try SecretFiles.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let missing = #expect(throws: DeltaError.self) {
+            try ServerOptions.parse(["-master-key-file=\(directory)/none"]).resolve(environment: [:], forTool: true)
+        }
+        #expect(missing?.message.contains("active key") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+        let (configuration, generated) = try ServerOptions.parse([]).resolve(environment: ["MASTER_KEY": key], forTool: true)
+        #expect(configuration.masterKey?.hexString == key && configuration.adminKey.isEmpty)
+        #expect(generated.adminKeyFile == nil && generated.masterKeyFile == nil)
+    }
+
     @Test("a secret on the command line works but draws a warning that does not contain it")
     func commandLineWarning() throws {
         let (_, generated) = try ServerOptions.parse(["-master-key=\(key)", "-admin-key=\(Self.admin)"]).resolve(environment: [:])

@@ -77,8 +77,10 @@ class Process:
         self.condition = threading.Condition()
         self.stdout_log = open(self.stdout_path, "ab")
         self.stderr_log = open(self.stderr_path, "ab")
+        # Run in the process's own directory: a secret the server generates for want
+        # of one (./deltadb-admin-key, ...) lands there, never in the repository.
         self.process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=self.stderr_log,
-                                        stdin=subprocess.DEVNULL, env=env, cwd=ROOT)
+                                        stdin=subprocess.DEVNULL, env=env, cwd=log_dir)
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
