@@ -95,7 +95,9 @@ struct ServerOptionsTests {
         let missing = #expect(throws: DeltaError.self) {
             try ServerOptions.parse(["-master-key-file=\(directory)/none"]).resolve(environment: [:], forTool: true)
         }
-        #expect(missing?.message.contains("active key") == true)
+        #expect(missing?.message.contains("-master-key-file") == true)
+        let none = #expect(throws: DeltaError.self) { try ServerOptions.parse([]).resolve(environment: [:], forTool: true) }
+        #expect(none?.message.contains("active key") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
         let (configuration, generated) = try ServerOptions.parse([]).resolve(environment: ["MASTER_KEY": key], forTool: true)
         #expect(configuration.masterKey?.hexString == key && configuration.adminKey.isEmpty)
