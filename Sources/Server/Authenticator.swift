@@ -7,15 +7,20 @@ import DeltaCrypto
 /// admin key, then RBAC API keys (`dk_…`), then session tokens from
 /// `POST /api/login`.
 ///
-/// Every comparison is constant-time. It never logs or echoes a credential;
+/// Every comparison is constant-time and hides the admin key's length (it is
+/// kept only as a `SecretDigest`). It never logs or echoes a credential;
 /// failures are counted per client by `AuthFailureMiddleware`.
 struct Authenticator: Sendable {
-    private let adminKey: [UInt8]
+    private let adminKey: SecretDigest
     let keys: APIKeyStore
     let sessions: SessionStore
 
+    /// The cause of the 401 for a request without any credential: not a guess,
+    /// so `AuthFailureMiddleware` does not count it as a failure.
+    struct MissingCredential: Error {}
+
     init(adminKey: String, keys: APIKeyStore, sessions: SessionStore) {
-        self.adminKey = Array(adminKey.utf8)
+        self.adminKey = SecretDigest(Array(adminKey.utf8))
         self.keys = keys
         self.sessions = sessions
     }
@@ -38,7 +43,9 @@ struct Authenticator: Sendable {
     /// The identity behind a header, without a permission check.
     func authenticate(_ authorization: String?) throws(DeltaError) -> Principal {
         guard let authorization, !authorization.isEmpty else {
-            throw DeltaError(.unauthorized, "missing credential: send 'Authorization: Bearer <key>'")
+            throw DeltaError(
+                .unauthorized, "missing credential: send 'Authorization: Bearer <key>'", cause: MissingCredential()
+            )
         }
         guard let token = Self.bearerToken(authorization) else {
             throw DeltaError(.unauthorized, "malformed Authorization header: use 'Bearer <key>'")
@@ -48,7 +55,7 @@ struct Authenticator: Sendable {
 
     /// The identity behind a bare credential (admin key, API key or session token).
     func principal(forCredential credential: String) throws(DeltaError) -> Principal {
-        if constantTimeEquals(Array(credential.utf8), adminKey) {
+        if adminKey.matches(Array(credential.utf8)) {
             return .admin
         }
         if credential.hasPrefix("dk_"), let principal = try keys.verify(secret: credential) {
