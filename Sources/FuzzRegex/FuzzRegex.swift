@@ -3,9 +3,9 @@ import FuzzSupport
 
 /// The ECMA-262 regex parser and matchers. The input is a pattern and a
 /// subject separated by a NUL byte. A pattern either is rejected with
-/// `ECMARegexError` or compiles; a compiled pattern answers within its step
-/// limit, and where both matchers can decide, the linear-time automaton and
-/// the backtracking machine give the same answer.
+/// `ECMARegexError` or compiles; matching terminates (within the step limit),
+/// and where both matchers decide, the linear-time automaton and the
+/// backtracking machine give the same answer.
 enum FuzzRegex {
     static func run(_ bytes: [UInt8]) {
         let (patternBytes, subjectBytes) = FuzzInput.split(bytes)
@@ -13,10 +13,11 @@ enum FuzzRegex {
         let subject = String(decoding: subjectBytes, as: UTF8.self)
         guard let regex = try? ECMARegex(pattern) else { return }
         let answer = regex.matches(subject)
-        if regex.runsOnAutomaton {
-            FuzzInput.check(answer != nil, "the automaton ran out of steps on a \(subject.unicodeScalars.count)-character subject")
+        // The automaton may run out of steps too (input × program can exceed the
+        // limit for a 200,000-instruction program), so only decided answers are compared.
+        if regex.runsOnAutomaton, let answer {
             if let reference = regex.matchesByBacktracking(subject, steps: 100_000) {
-                FuzzInput.check(reference == answer, "automaton says \(String(describing: answer)), backtracking says \(reference)")
+                FuzzInput.check(reference == answer, "automaton says \(answer), backtracking says \(reference)")
             }
         }
     }
