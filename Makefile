@@ -61,3 +61,9 @@ check-generated:
 
 clean:
 	rm -rf .build
+
+## Build the libFuzzer targets and run each for FUZZ_SECONDS (default 60); see scripts/fuzz.sh.
+.PHONY: fuzz
+FUZZ_SECONDS ?= 60
+fuzz:
+	scripts/fuzz.sh --seconds $(FUZZ_SECONDS)

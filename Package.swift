@@ -231,6 +231,14 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // Fuzz targets (scripts/fuzz.sh, `make fuzz`): built with -sanitize=fuzzer into
+        // .build-fuzz, libFuzzer drives LLVMFuzzerTestOneInput; an ordinary build of each
+        // replays files (a corpus or a saved crash) through the same function.
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzJSON", dependencies: ["DeltaJSON", "FuzzSupport"]),
+        .executableTarget(name: "FuzzSchema", dependencies: ["DeltaSchema", "DeltaJSON", "DeltaCore", "FuzzSupport"]),
+        .executableTarget(name: "FuzzRegex", dependencies: ["DeltaSchema", "FuzzSupport"]),
+        .executableTarget(name: "FuzzProto", dependencies: ["CodegenCore", "FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,21 +22,26 @@ public final class APIKeyStore: Sendable {
         var order: [String] = []
     }
 
+    /// Draws a new key id; a parameter so tests can force collisions.
+    let makeID: @Sendable () -> String
+
     /// Opens (or prepares) the store at `path`, creating its directory (0700).
     ///
     /// - Throws: `.storageFailure` if the directory cannot be created or the file is unreadable.
-    public init(path: String) throws(DeltaError) {
+    public convenience init(path: String) throws(DeltaError) {
+        try self.init(path: path, makeID: { Hex.encode(SecureRandom.bytes(count: 4)) })
+    }
+
+    init(path: String, makeID: @escaping @Sendable () -> String) throws(DeltaError) {
         self.path = path
-        let directory = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(
-                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
-            )
-        } catch {
-            throw DeltaError(.storageFailure, "cannot create the key store directory '\(directory)'", cause: error)
-        }
+        self.makeID = makeID
+        try SharedFile.makePrivateDirectory((path as NSString).deletingLastPathComponent)
         _ = try current()
     }
+
+    /// Attempts at drawing an unused id before giving up (4 random bytes: a
+    /// collision is rare, several in a row mean the random source is broken).
+    static let idAttempts = 8
 
     /// Creates a key and returns it with its secret (shown once).
     ///
@@ -53,21 +58,40 @@ public final class APIKeyStore: Sendable {
         if let databases {
             for database in databases { try NameRules.validate(database, as: .database) }
         }
-        let id = Hex.encode(SecureRandom.bytes(count: 4))
+        let id = try unusedID()
         let secret = "dk_\(id)_" + Self.base64URL(SecureRandom.bytes(count: 32))
         let salt = SecureRandom.bytes(count: 16)
         let record = APIKeyRecord(
             id: id,
             name: name,
             permissions: Array(Set(permissions)).sorted(),
-            databases: databases.map { Array(Set($0)).sorted() },
+            databases: databases.map(DatabaseName.unique),
             salt: Hex.encode(salt),
             hash: Hex.encode(HMACSHA256.authenticate(Array(secret.utf8), key: salt)),
             createdAt: Self.format(now),
             expiresAt: expiresIn.map { Self.format(now.addingTimeInterval($0)) }
         )
-        try mutate { records in records.append(record) }
+        var collided = false
+        try mutate { records in
+            // Checked again under the file lock: another process may have taken the id meanwhile.
+            collided = records.contains { $0.id == id }
+            if !collided { records.append(record) }
+        }
+        guard !collided else {
+            throw DeltaError(.unavailable, "a new key drew an id that is already in use; create the key again")
+        }
         return IssuedAPIKey(record: record, secret: secret)
+    }
+
+    /// A key id no stored key has (ids address keys in URLs, sessions and logs,
+    /// so two keys must never share one).
+    private func unusedID() throws(DeltaError) -> String {
+        let taken = try current().records
+        for _ in 0..<Self.idAttempts {
+            let id = makeID()
+            if taken[id] == nil { return id }
+        }
+        throw DeltaError(.internal, "could not draw an unused key id in \(Self.idAttempts) attempts; check the random source")
     }
 
     /// Every key, oldest first, without secrets.
@@ -87,15 +111,20 @@ public final class APIKeyStore: Sendable {
         return removed
     }
 
-    /// The identity behind an API key secret, or nil if it is unknown or expired.
+    /// The identity behind an API key secret, or nil if it is unknown or
+    /// expired. An expiry that cannot be read counts as expired: a damaged or
+    /// hand-edited record must not turn a short-lived key into a permanent one.
     public func verify(secret: String, now: Date = Date()) throws(DeltaError) -> Principal? {
         guard let record = try record(forSecret: secret) else { return nil }
-        let expiry = record.expiresAt.flatMap(Self.parse)
-        if let expiry, expiry <= now { return nil }
+        var expiry: Date?
+        if let text = record.expiresAt {
+            guard let parsed = Self.parse(text), parsed > now else { return nil }
+            expiry = parsed
+        }
         return Principal(
             clientID: record.id,
             permissions: Set(record.permissions),
-            databases: record.databases.map(Set.init),
+            databaseNames: record.databases,
             expiresAt: expiry
         )
     }

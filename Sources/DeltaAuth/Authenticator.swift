@@ -5,16 +5,21 @@ import DeltaCrypto
 /// admin key, then RBAC API keys (`dk_…`), then session tokens from
 /// `POST /api/login`.
 ///
-/// Every comparison is constant-time. It never logs or echoes a credential;
+/// Every comparison is constant-time and hides the admin key's length (it is
+/// kept only as a `SecretDigest`). It never logs or echoes a credential;
 /// failures are counted per client by the server's failure limiter. The
 /// permission check of an HTTP operation is `authorize`, in the server module.
 public struct Authenticator: Sendable {
-    private let adminKey: [UInt8]
+    private let adminKey: SecretDigest
     public let keys: APIKeyStore
     public let sessions: SessionStore
 
+    /// The cause of the 401 for a request without any credential: not a guess,
+    /// so the failure limiter does not count it.
+    public struct MissingCredential: Error {}
+
     public init(adminKey: String, keys: APIKeyStore, sessions: SessionStore) {
-        self.adminKey = Array(adminKey.utf8)
+        self.adminKey = SecretDigest(Array(adminKey.utf8))
         self.keys = keys
         self.sessions = sessions
     }
@@ -22,7 +27,9 @@ public struct Authenticator: Sendable {
     /// The identity behind a header, without a permission check.
     public func authenticate(_ authorization: String?) throws(DeltaError) -> Principal {
         guard let authorization, !authorization.isEmpty else {
-            throw DeltaError(.unauthorized, "missing credential: send 'Authorization: Bearer <key>'")
+            throw DeltaError(
+                .unauthorized, "missing credential: send 'Authorization: Bearer <key>'", cause: MissingCredential()
+            )
         }
         guard let token = Self.bearerToken(authorization) else {
             throw DeltaError(.unauthorized, "malformed Authorization header: use 'Bearer <key>'")
@@ -32,7 +39,7 @@ public struct Authenticator: Sendable {
 
     /// The identity behind a bare credential (admin key, API key or session token).
     public func principal(forCredential credential: String) throws(DeltaError) -> Principal {
-        if constantTimeEquals(Array(credential.utf8), adminKey) {
+        if adminKey.matches(Array(credential.utf8)) {
             return .admin
         }
         if credential.hasPrefix("dk_"), let principal = try keys.verify(secret: credential) {

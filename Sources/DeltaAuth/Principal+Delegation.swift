@@ -6,22 +6,16 @@ import Foundation
 /// key's permissions, databases and lifetime are a subset of its creator's, and a
 /// scoped identity manages only what lies inside its own scope.
 ///
-/// Database names are compared byte for byte (their UTF-8), as storage compares
-/// them: `café` written in NFC and in NFD are two different databases.
+/// Database names are compared byte for byte (`mayAccess(database:)`,
+/// `DatabaseName`), as storage compares them: `café` written in NFC and in NFD
+/// are two different databases.
 extension Principal {
-    /// Whether `database` is inside this identity's scope (always, when unscoped).
-    public func covers(database: String) -> Bool {
-        guard !isAdmin, let databases else { return true }
-        let wanted = Array(database.utf8)
-        return databases.contains { Array($0.utf8) == wanted }
-    }
-
     /// Whether every one of `databases` is inside this identity's scope; nil (all
     /// databases) is covered only by an unscoped identity.
     public func covers(databases other: [String]?) -> Bool {
-        guard !isAdmin, databases != nil else { return true }
+        guard !isAdmin, databaseNames != nil else { return true }
         guard let other else { return false }
-        return other.allSatisfy { covers(database: $0) }
+        return other.allSatisfy { mayAccess(database: $0) }
     }
 
     /// Throws unless this identity may create a key with `permissions`, limited to
@@ -39,7 +33,7 @@ extension Principal {
             )
         }
         guard covers(databases: requestedDatabases) else {
-            let scope = (databases ?? []).sorted().map { "'\($0)'" }.joined(separator: ", ")
+            let scope = (databaseNames ?? []).map { "'\($0)'" }.joined(separator: ", ")
             throw DeltaError(
                 .forbidden,
                 "this credential is limited to database(s) \(scope): a key it creates must list databases within them"
@@ -69,7 +63,7 @@ extension Principal {
     ///
     /// - Throws: `.forbidden` naming the database outside this identity's scope.
     public func requireSchemaControl(_ schemaID: String, boundDatabases: [String]) throws(DeltaError) {
-        for database in [schemaID] + boundDatabases where !covers(database: database) {
+        for database in [schemaID] + boundDatabases where !mayAccess(database: database) {
             throw DeltaError(
                 .forbidden,
                 "schema '\(schemaID)' validates database '\(database)', which this credential may not access; "

@@ -22,6 +22,9 @@ extension DeltaError {
         public static let forbidden = Code(rawValue: "forbidden")
         /// The entity, schema or resource does not exist.
         public static let notFound = Code(rawValue: "not_found")
+        /// Checking the document against its schema would take more work than one
+        /// request may use (a hostile or pathological schema/document pair).
+        public static let validationBudgetExceeded = Code(rawValue: "validation_budget_exceeded")
         /// The body is larger than the configured limit.
         public static let payloadTooLarge = Code(rawValue: "payload_too_large")
         /// An `If-Match` / `If-None-Match` precondition did not hold.

@@ -29,8 +29,12 @@ public enum AESGCM {
     ///
     /// Never throws; traps only if OpenSSL itself fails (out of memory or a
     /// broken installation), which no caller could recover from.
+    ///
+    /// Each call counts against the key's nonce budget (`SymmetricKey.encryptionCount`,
+    /// `Keyring.nonceBudget`).
     public static func seal(_ plaintext: some Collection<UInt8>, key: SymmetricKey, aad: [UInt8]) -> SealedBox {
-        seal(plaintext, key: key, nonce: SecureRandom.bytes(count: nonceByteCount), aad: aad)
+        key.recordEncryption()
+        return seal(plaintext, key: key, nonce: SecureRandom.bytes(count: nonceByteCount), aad: aad)
     }
 
     /// Decrypts `box` under `key` after checking its tag over ciphertext and `aad`.

@@ -54,6 +54,25 @@ public struct Keyring: Sendable {
         return key
     }
 
+    /// Encryptions one key may make with random 96-bit nonces: 2^32 (NIST SP
+    /// 800-38D, section 8.3), beyond which the chance of a repeated nonce, and
+    /// with it the loss of confidentiality and authenticity, exceeds 2^-32.
+    /// Rotate the active key well before `encryptions(of:)` approaches it.
+    public static let nonceBudget: UInt64 = 1 << 32
+
+    /// How many encryptions this process has made with key `id` (nil if the
+    /// keyring has no such key). Counts survive rotation (the same key keeps
+    /// its count) but not a restart, and each process counts its own.
+    public func encryptions(of id: String) -> UInt64? {
+        keys[id]?.encryptionCount
+    }
+
+    /// The share of the nonce budget the active key has used in this process,
+    /// from 0 to 1 (or more once exceeded); for a warning long before 1.
+    public var activeKeyBudgetUsed: Double {
+        Double(activeKey.encryptionCount) / Double(Self.nonceBudget)
+    }
+
     /// Returns a keyring whose active key is `key` under `newKeyID`; the current
     /// active key and all previous keys stay readable.
     public func rotated(toKeyID newKeyID: String, key: SymmetricKey) -> Keyring {

@@ -1,5 +1,6 @@
 internal import COpenSSL
 import DeltaCore
+import Synchronization
 
 /// A 32-byte AES-256 key held in memory that is wiped when the last copy is released.
 ///
@@ -18,6 +19,20 @@ public struct SymmetricKey: Sendable {
     public static let byteCount = 32
 
     private let storage: Storage
+
+    /// How many times this process has sealed data with this key (every copy
+    /// of the value shares the count). AES-GCM with random 96-bit nonces is
+    /// safe for at most 2^32 encryptions per key (NIST SP 800-38D, section
+    /// 8.3); see `Keyring.nonceBudget`. Not persisted: it restarts at zero in
+    /// each process, so it is a lower bound for a key used by several.
+    public var encryptionCount: UInt64 {
+        storage.encryptions.load(ordering: .relaxed)
+    }
+
+    /// Counts one encryption (`AESGCM.seal`).
+    func recordEncryption() {
+        storage.encryptions.add(1, ordering: .relaxed)
+    }
 
     /// Creates a key from exactly 32 bytes.
     ///
@@ -109,6 +124,8 @@ extension SymmetricKey {
     /// only read afterwards.
     private final class Storage: @unchecked Sendable {
         let buffer: UnsafeMutableBufferPointer<UInt8>
+        /// Encryptions under this key in this process (see `encryptionCount`).
+        let encryptions = Atomic<UInt64>(0)
 
         private init() {
             buffer = .allocate(capacity: SymmetricKey.byteCount)

@@ -31,6 +31,30 @@ public enum SchemaFormat: String, Sendable, CaseIterable {
 
     /// Whether `string` is valid for this format.
     public func accepts(_ string: String) -> Bool {
+        var budget = ECMARegex.stepLimit
+        return accepts(string, budget: &budget) == true
+    }
+
+    /// Whether `string` is valid for this format, spending from a validation's
+    /// shared `budget`; nil once it runs out. Checks other than `uri` and
+    /// `uri-reference` (which run a regular expression) and `regex` (which
+    /// compiles one, within the compiler's own size limits) are linear and
+    /// cost the string's length.
+    func accepts(_ string: String, budget: inout Int) -> Bool? {
+        budget -= string.utf8.count + 1
+        if budget < 0 { return nil }
+        switch self {
+        case .uri: return URIFormat.uri.matches(string, budget: &budget)
+        case .uriReference: return URIFormat.uriReference.matches(string, budget: &budget)
+        case .regex:
+            budget -= 16 * string.utf8.count
+            if budget < 0 { return nil }
+            return (try? ECMARegex(string)) != nil
+        default: return plainCheck(string)
+        }
+    }
+
+    private func plainCheck(_ string: String) -> Bool {
         switch self {
         case .dateTime: return DateTimeFormat.isDateTime(Array(string.utf8))
         case .date: return DateTimeFormat.isDate(Array(string.utf8))

@@ -32,8 +32,8 @@ extension ValidationRun {
             valid = false
             if collect { fail(node, keyword, message) }
         }
+        let bytes = string.utf8.count
         if node.maxLength != nil || node.minLength != nil {
-            let bytes = string.utf8.count
             let needsCount = (node.maxLength.map { bytes > $0 } ?? false) || (node.minLength.map { bytes / 4 < $0 } ?? false)
             let length = needsCount ? string.unicodeScalars.count : 0
             if needsCount, let limit = node.maxLength, length > limit {
@@ -43,15 +43,24 @@ extension ValidationRun {
                 report("minLength", "string is shorter than \(limit) character\(limit == 1 ? "" : "s")")
             }
         }
+        guard spend(bytes / 64 + 1) else { return false }
         if let regex = node.pattern {
-            switch regex.matches(string) {
+            switch regex.matches(string, budget: &budget) {
             case true?: break
-            case false?: report("pattern", "string does not match the pattern '\(regex.pattern)'")
-            case nil: report("pattern", "the pattern '\(regex.pattern)' could not be evaluated within its step limit")
+            case false?: report("pattern", "string does not match the pattern '\(Self.quote(regex.pattern))'")
+            case nil:
+                markExhausted()
+                return false
             }
         }
-        if let format = node.format, !format.accepts(string) {
-            report("format", "string is not a valid \(format.rawValue)")
+        if let format = node.format {
+            switch format.accepts(string, budget: &budget) {
+            case true?: break
+            case false?: report("format", "string is not a valid \(format.rawValue)")
+            case nil:
+                markExhausted()
+                return false
+            }
         }
         return valid
     }
@@ -64,6 +73,7 @@ extension ValidationRun {
         }
         if let limit = node.maxItems, elements.count > limit { report("maxItems", "array has more than \(limit) items") }
         if let limit = node.minItems, elements.count < limit { report("minItems", "array has fewer than \(limit) items") }
+        if node.uniqueItems, !spend(elements.count) { return false }
         if node.uniqueItems, let (first, second) = Self.firstDuplicate(elements) {
             report("uniqueItems", "array items \(first) and \(second) are equal; items must be unique")
         }
@@ -108,6 +118,7 @@ extension ValidationRun {
             valid = false
             if collect { fail(node, keyword, message) }
         }
+        guard spend(node.required.count + node.properties.count + node.dependencies.count) else { return false }
         if let limit = node.maxProperties, object.count > limit {
             report("maxProperties", "object has more than \(limit) properties")
         }
@@ -115,7 +126,7 @@ extension ValidationRun {
             report("minProperties", "object has fewer than \(limit) properties")
         }
         for name in node.required where object.position(of: name) == nil {
-            report("required", "required property '\(name)' is missing")
+            report("required", "required property '\(Self.quote(name))' is missing")
             if !collect { return false }
         }
         for (name, schema) in node.properties {
@@ -130,8 +141,9 @@ extension ValidationRun {
             }
         }
         for (name, requires, schema) in node.dependencies where object.position(of: name) != nil {
+            guard spend(requires.count) else { return false }
             for other in requires where object.position(of: other) == nil {
-                report("dependencies", "property '\(name)' requires property '\(other)'")
+                report("dependencies", "property '\(Self.quote(name))' requires property '\(Self.quote(other))'")
                 if !collect { return false }
             }
             if let schema, !check(schema, .object(object), collect: collect) {

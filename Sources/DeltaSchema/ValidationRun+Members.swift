@@ -8,15 +8,11 @@ extension ValidationRun {
     mutating func checkOtherMembers(_ node: SchemaNode, _ object: JSONObject, collect: Bool) -> Bool {
         var valid = true
         for (name, value) in object.members {
+            guard spend(1 + node.patternProperties.count) else { return false }
             var matched = Self.isDeclared(name, in: node)
             for (regex, schema) in node.patternProperties {
-                guard let found = regex.matches(name) else {
-                    valid = false
-                    if collect {
-                        fail(node, "patternProperties",
-                             "the pattern '\(regex.pattern)' could not be evaluated within its step limit", at: .key(name))
-                        continue
-                    }
+                guard let found = regex.matches(name, budget: &budget) else {
+                    markExhausted()
                     return false
                 }
                 guard found else { continue }
@@ -30,7 +26,7 @@ extension ValidationRun {
             if nodes[additional].constant == false {
                 valid = false
                 if !collect { return false }
-                fail(node, "additionalProperties", "additional property '\(name)' is not allowed", at: .key(name))
+                fail(node, "additionalProperties", "additional property '\(Self.quote(name))' is not allowed", at: .key(name))
             } else if !check(additional, value, at: .key(name), collect: collect) {
                 if !collect { return false }
                 valid = false

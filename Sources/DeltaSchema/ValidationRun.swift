@@ -8,12 +8,27 @@ import DeltaJSON
 /// only their verdict matters. The instance path is a stack of tokens that is
 /// turned into a JSON pointer only when an error is recorded, so valid
 /// documents allocate nothing for paths. Messages never quote instance values
-/// (documents may be confidential); they quote schema values and member names.
+/// (documents may be confidential); they quote schema values and member names,
+/// cut short (`quote`).
+///
+/// Every evaluation spends from one budget (`ValidationLimits.maxSteps`),
+/// shared with the regular-expression matches of the run. Once it is spent,
+/// or once the error report is full, the run stops: every further `check`
+/// answers false at once, and the caller turns `exhausted`/`truncated` into
+/// an error or a note.
 struct ValidationRun {
     let nodes: [SchemaNode]
+    let limits: ValidationLimits
     var errors: [ValidationError] = []
     private var path: [PathToken] = []
     private var depth = 0
+    /// Steps left; below zero means exhausted.
+    var budget: Int
+    /// The budget ran out: the verdict is unknown.
+    private(set) var exhausted = false
+    /// The report filled up (errors or bytes) and later errors were dropped.
+    private(set) var truncated = false
+    private var reportBytes = 0
 
     /// Deepest nesting of schema evaluations; stops `{"$ref": "#"}`-style
     /// loops that never consume the instance.
@@ -24,8 +39,26 @@ struct ValidationRun {
         case index(Int)
     }
 
-    init(nodes: [SchemaNode]) {
+    init(nodes: [SchemaNode], limits: ValidationLimits) {
         self.nodes = nodes
+        self.limits = limits
+        self.budget = limits.maxSteps
+    }
+
+    /// Whether the run has stopped (budget spent or report full).
+    var stopped: Bool { exhausted || truncated }
+
+    /// Takes `steps` from the budget; false (and `exhausted`) once it is spent.
+    mutating func spend(_ steps: Int) -> Bool {
+        budget -= steps
+        if budget < 0 { exhausted = true }
+        return !exhausted
+    }
+
+    /// Records that a regular expression or format check ran out of budget.
+    mutating func markExhausted() {
+        budget = min(budget, -1)
+        exhausted = true
     }
 
     var instancePointer: String {
@@ -40,15 +73,23 @@ struct ValidationRun {
     }
 
     mutating func fail(_ node: SchemaNode, _ keyword: String, _ message: String, at extra: PathToken? = nil) {
+        guard !stopped else { return }
+        guard errors.count < limits.maxErrors, reportBytes < limits.maxReportBytes else {
+            truncated = true
+            return
+        }
         if let extra { path.append(extra) }
-        errors.append(ValidationError(
+        let error = ValidationError(
             instancePointer: instancePointer,
             schemaPointer: keyword.isEmpty ? node.location : node.location + "/" + keyword,
-            keyword: keyword, message: message))
+            keyword: keyword, message: message)
+        reportBytes += error.instancePointer.utf8.count + error.schemaPointer.utf8.count + error.message.utf8.count
+        errors.append(error)
         if extra != nil { path.removeLast() }
     }
 
     mutating func check(_ index: Int, _ value: JSONValue, collect: Bool) -> Bool {
+        guard !stopped, spend(1) else { return false }
         let node = nodes[index]
         if let constant = node.constant {
             if !constant && collect { fail(node, "", "no value is allowed here (the schema is false)") }
@@ -67,7 +108,7 @@ struct ValidationRun {
             fail(node, "type", "expected \(types.listing), got \(value.typeName)")
             valid = false
         }
-        if let allowed = node.enumValues, !allowed.contains(value) {
+        if let allowed = node.enumValues, !spend(allowed.count) || !allowed.contains(value) {
             guard collect else { return false }
             fail(node, "enum", "value is not one of the allowed values \(Self.show(.array(allowed)))")
             valid = false
@@ -103,8 +144,13 @@ struct ValidationRun {
 
     /// A short rendering of a schema value for messages.
     static func show(_ value: JSONValue) -> String {
-        let text = value.description
-        return text.unicodeScalars.count > 120 ? String(text.unicodeScalars.prefix(120)) + "…" : text
+        ECMARegex.excerpt(value.description, limit: 120)
+    }
+
+    /// A name or pattern for a message, cut to 60 code points: 100 errors
+    /// must not repeat a 500 KB pattern (or member name) 100 times.
+    static func quote(_ text: String) -> String {
+        ECMARegex.excerpt(text)
     }
 
     private mutating func checkApplicators(_ node: SchemaNode, _ value: JSONValue, collect: Bool) -> Bool {

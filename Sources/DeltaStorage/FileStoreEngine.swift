@@ -41,7 +41,7 @@ struct FileStoreEngine: Sendable {
                 guard try fileSystem.makeDirectories(base: paths.base, paths.directoryComponents) else { continue }
                 let fd: Int32
                 do {
-                    fd = try fileSystem.open(paths.lock, flags: O_RDWR | O_CREAT | O_CLOEXEC, mode: 0o666)
+                    fd = try fileSystem.open(paths.lock, flags: O_RDWR | O_CREAT | O_CLOEXEC, mode: 0o600)
                 } catch let error as SystemCallError where error.errno == ENOENT {
                     continue  // a cleanup removed the (empty) directory: create it again
                 }

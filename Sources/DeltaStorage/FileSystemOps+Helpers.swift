@@ -63,7 +63,7 @@ extension FileSystemOps {
     /// Creates `path` exclusively, writes `bytes` and makes them durable with
     /// `fdatasync` before returning. The caller renames it into place.
     func writeNewFileDurably(_ path: String, _ bytes: [UInt8]) throws {
-        let fd = try open(path, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o666)
+        let fd = try open(path, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o600)
         defer { close(fd) }
         try writeAll(fd, bytes)
         try fdatasync(fd)
@@ -86,7 +86,7 @@ extension FileSystemOps {
         for component in components {
             let path = parent + "/" + component
             do {
-                try mkdir(path, mode: 0o777)
+                try mkdir(path, mode: 0o700)
                 try syncDirectory(parent)
             } catch let error as SystemCallError where error.errno == EEXIST {
                 // Exists already: nothing to do.

@@ -9,7 +9,7 @@ extension APIHandler {
     func listDatabases(_ input: Operations.ListDatabases.Input, caller: Principal) async throws -> Operations.ListDatabases.Output {
         var names = try await catalog.listDatabases()
         // A credential limited to some databases sees only those.
-        names = names.filter(caller.covers(database:))
+        names = names.filter(caller.mayAccess(database:))
         return .ok(.init(body: names))
     }
 

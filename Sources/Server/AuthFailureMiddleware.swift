@@ -5,8 +5,17 @@ import DeltaEngine
 import Hummingbird
 import Logging
 
-/// Slows down brute force: a client whose requests keep failing
-/// authentication gets 429 until its bucket refills (`FailureLimiter`).
+/// Throttles failed authentications (`FailureLimiter`), never valid ones.
+///
+/// The credential is always checked first, so a valid credential passes even
+/// from an address that just sent bad ones (a colleague behind the same proxy,
+/// or the same client once it has the right key). A failed one is then counted
+/// and answered 401 while the address (and everyone together) is within its
+/// allowance, 429 beyond it; counting and deciding are one atomic step, so
+/// concurrent guesses cannot all slip through before they are counted. Nothing
+/// here matches paths: a login at `/api/login/` fails like one at `/api/login`.
+/// A request that presented no credential at all (the console asking
+/// `/api/me` before login) is not a guess and is not counted.
 ///
 /// Runs inside `ErrorMiddleware`, so it sees the 401 as a thrown
 /// `DeltaError(.unauthorized)`. It logs the client address and the route, never
@@ -16,16 +25,18 @@ struct AuthFailureMiddleware: RouterMiddleware {
     let limiter: FailureLimiter
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let client = context.clientAddress
-        // Only attempts to authenticate are slowed; a blocked client still gets
-        // public endpoints such as /health.
-        if request.headers[.authorization] != nil || request.uri.path == "/api/login" {
-            try limiter.check(client)
-        }
         do {
             return try await next(request, context)
         } catch let error as DeltaError where error.code == .unauthorized {
-            limiter.recordFailure(client)
+            if error.cause is Authenticator.MissingCredential { throw error }
+            let client = context.clientAddress
+            guard limiter.recordFailure(client) else {
+                context.logger.debug(
+                    "authentication failed (throttled)",
+                    metadata: ["client": "\(client)", "method": "\(request.method)", "path": "\(request.uri.path)"]
+                )
+                throw FailureLimiter.throttled
+            }
             context.logger.warning(
                 "authentication failed",
                 metadata: ["client": "\(client)", "method": "\(request.method)", "path": "\(request.uri.path)"]

@@ -16,6 +16,16 @@ struct ProtoParserDiagnosticsTests {
             == ["spec/test.proto: 1:1: error: missing `syntax = \"proto3\";` (proto2 is not supported)"])
     }
 
+    @Test("a stray '}' at the top level is one error and parsing continues (FuzzProto found a hang)")
+    func strayClosingBrace() {
+        let result = ProtoTestSupport.parse("}\nmessage A { int32 x = 1; }\n}")
+        #expect(result.diagnostics.map(\.description) == [
+            "spec/test.proto: 3:1: error: expected a top-level definition (message, enum, service, …), found '}'",
+            "spec/test.proto: 5:1: error: expected a top-level definition (message, enum, service, …), found '}'",
+        ])
+        #expect(result.file.messages.map(\.name) == ["A"])
+    }
+
     @Test("import and option are skipped with a warning; parsing continues")
     func ignored() {
         let result = ProtoTestSupport.parse("import \"other.proto\";\noption java_package = \"x\";\nmessage A { int32 x = 1 [deprecated = true]; }")

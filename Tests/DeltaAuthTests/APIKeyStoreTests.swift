@@ -61,6 +61,29 @@ struct APIKeyStoreTests {
         #expect(try store.verify(secret: issued.secret, now: now.addingTimeInterval(6)) == nil)
     }
 
+    @Test("an expiry that cannot be read means expired, not never")
+    func unreadableExpiry() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try APIKeyStore(path: path)
+        let issued = try store.create(name: "short", permissions: [.read], databases: nil, expiresIn: 60)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: issued.record.expiresAt!, with: "next tuesday")
+        #expect(edited != text)
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try APIKeyStore(path: path).verify(secret: issued.secret) == nil)
+    }
+
+    @Test("scopes keep names that differ only in Unicode normalisation apart")
+    func scopeKeepsBytes() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try APIKeyStore(path: path)
+        let issued = try store.create(name: "s", permissions: [.read], databases: ["caf\u{E9}", "cafe\u{301}"], expiresIn: nil)
+        #expect(issued.record.databases?.count == 2)
+        let principal = try #require(try store.verify(secret: issued.secret))
+        #expect(throws: Never.self) { try principal.require(.read, database: "cafe\u{301}") }
+        #expect(throws: Never.self) { try principal.require(.read, database: "caf\u{E9}") }
+    }
+
     @Test("bad key requests are rejected", arguments: [("", [Permission.read]), ("ok", [])])
     func invalidCreate(name: String, permissions: [Permission]) throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }

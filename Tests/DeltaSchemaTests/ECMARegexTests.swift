@@ -31,8 +31,14 @@ import DeltaSchema
         #expect(throws: ECMARegexError.self) { try ECMARegex(pattern) }
     }
 
-    @Test func catastrophicPatternsStopAtTheStepLimit() throws {
+    @Test func catastrophicPatternsAreDecidedInLinearTime() throws {
         let regex = try ECMARegex("^(a+)+$")
+        #expect(regex.matches(String(repeating: "a", count: 40) + "b") == false)
+    }
+
+    @Test func backtrackingPatternsStopAtTheStepLimit() throws {
+        // A back-reference needs the backtracking machine, which is bounded by steps.
+        let regex = try ECMARegex("^(a+)+\\1$")
         #expect(regex.matches(String(repeating: "a", count: 40) + "b") == nil)
     }
 }

@@ -68,7 +68,11 @@ public struct ProtoParser {
                 advance()
             } else {
                 error(token, "expected a top-level definition (message, enum, service, …), found '\(token.text)'")
+                let before = position
                 skipStatement()
+                // A stray `}` stops skipStatement where it stands; step over it,
+                // or the loop would report it forever (found by FuzzProto).
+                if position == before { advance() }
             }
         }
         if !sawSyntax {

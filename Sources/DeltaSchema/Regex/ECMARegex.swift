@@ -1,6 +1,5 @@
 /// A compiled ECMA-262 regular expression, as JSON Schema's `pattern`,
-/// `patternProperties` and `format: "regex"` require, evaluated by a small
-/// backtracking engine (no Foundation, no ICU).
+/// `patternProperties` and `format: "regex"` require (no Foundation, no ICU).
 ///
 /// Supported: alternation, groups (capturing, non-capturing, named),
 /// lookahead and lookbehind, greedy and lazy quantifiers including `{n,m}`,
@@ -13,8 +12,13 @@
 /// matches only at the very end. Matching is a search (unanchored), as JSON
 /// Schema specifies. Not supported: flags, Unicode scripts in `\p{…}`, and
 /// captures made inside lookarounds (they are not visible to back-references).
-/// Each match is limited to `stepLimit` machine steps so a pathological
-/// pattern cannot hang a request; `matches` returns nil when that happens.
+///
+/// Cost is bounded so a hostile pattern or input cannot hang a request:
+/// patterns are at most `maxPatternLength` code points with groups nested at
+/// most `maxNestingDepth` deep; patterns without lookarounds and
+/// back-references run on `RegexNFA`, in time linear in the input; the others
+/// run on a backtracking machine whose steps are counted against a budget
+/// (`stepLimit` per `matches` call, or the caller's shared budget).
 public struct ECMARegex: Sendable {
     /// The source pattern.
     public let pattern: String
@@ -22,13 +26,21 @@ public struct ECMARegex: Sendable {
     private let sets: [RegexCharSet]
     private let registerCount: Int
     private let anchoredAtStart: Bool
+    /// Nil when the pattern needs backtracking (lookarounds, back-references).
+    private let automaton: RegexNFA?
 
     /// The most machine steps one `matches` call may take.
     public static let stepLimit = 2_000_000
+    /// The longest pattern accepted, in code points.
+    public static let maxPatternLength = 32_768
+    /// The deepest nesting of groups (and lookarounds) accepted; it bounds the
+    /// recursion of parsing and compiling.
+    public static let maxNestingDepth = 250
 
     /// Compiles `pattern`.
     ///
-    /// - Throws: `ECMARegexError` naming the syntax problem.
+    /// - Throws: `ECMARegexError` naming the syntax problem, or saying the
+    ///   pattern is longer, more deeply nested or larger than the limits.
     public init(_ pattern: String) throws(ECMARegexError) {
         self.pattern = pattern
         do {
@@ -41,14 +53,40 @@ public struct ECMARegex: Sendable {
             throw ECMARegexError(pattern: pattern, reason: error.message)
         }
         if case .lineStart = programs[0].first { anchoredAtStart = true } else { anchoredAtStart = false }
+        automaton = programs.count == 1 && RegexNFA.canRun(programs[0])
+            ? RegexNFA(code: programs[0], sets: sets, anchoredAtStart: anchoredAtStart) : nil
     }
 
-    /// Whether the pattern matches anywhere in `string`; nil if the step
-    /// limit was exceeded.
+    /// Whether the pattern matches anywhere in `string`; nil if it could not
+    /// be decided within `stepLimit` steps.
     public func matches(_ string: String) -> Bool? {
+        var budget = Self.stepLimit
+        return matches(string, budget: &budget)
+    }
+
+    /// Whether the pattern matches anywhere in `string`, spending steps from
+    /// `budget` (shared by every match of one validation); nil once it runs out.
+    func matches(_ string: String, budget: inout Int) -> Bool? {
         let input = string.unicodeScalars.map(\.value)
+        budget -= input.count
+        if budget < 0 { return nil }
+        if let automaton { return automaton.matches(input, budget: &budget) }
+        return backtrack(input, budget: &budget)
+    }
+
+    /// Whether matching runs on the linear-time automaton (no lookarounds or
+    /// back-references); for the regex fuzz target.
+    @_spi(Fuzzing) public var runsOnAutomaton: Bool { automaton != nil }
+
+    /// The backtracking machine's answer, whatever the pattern, within
+    /// `steps`; the fuzz target compares it with the automaton's.
+    @_spi(Fuzzing) public func matchesByBacktracking(_ string: String, steps: Int) -> Bool? {
+        var budget = steps
+        return backtrack(string.unicodeScalars.map(\.value), budget: &budget)
+    }
+
+    private func backtrack(_ input: [UInt32], budget steps: inout Int) -> Bool? {
         var registers = [Int](repeating: -1, count: registerCount)
-        var steps = Self.stepLimit
         var stack: [Backtrack] = []
         let lastStart = anchoredAtStart ? 0 : input.count
         let firstScalar: UInt32? = if case .scalar(let value) = programs[0].first { value } else { nil }
@@ -133,6 +171,7 @@ public struct ECMARegex: Sendable {
                 let (from, to) = (registers[2 * group], registers[2 * group + 1])
                 if from >= 0, to >= from {
                     let length = to - from
+                    steps -= length
                     ok = position + length <= count && input[from..<to].elementsEqual(input[position..<(position + length)])
                     if ok { position += length }
                 }
@@ -161,7 +200,7 @@ public struct ECMARegex: Sendable {
         }
     }
 
-    private static func isLineTerminator(_ scalar: UInt32) -> Bool {
+    static func isLineTerminator(_ scalar: UInt32) -> Bool {
         scalar == 0x0A || scalar == 0x0D || scalar == 0x2028 || scalar == 0x2029
     }
 }
@@ -173,5 +212,21 @@ public struct ECMARegexError: Error, Sendable, Equatable, CustomStringConvertibl
     /// What is wrong with it.
     public var reason: String
 
-    public var description: String { "invalid regular expression '\(pattern)': \(reason)" }
+    /// Quotes at most the first 60 code points of the pattern, so a huge
+    /// pattern does not make a huge message.
+    public var description: String { "invalid regular expression '\(ECMARegex.excerpt(pattern))': \(reason)" }
+}
+
+extension ECMARegex {
+    /// `text` cut to `limit` code points, with "…" when something was cut:
+    /// messages name patterns without repeating them whole.
+    static func excerpt(_ text: String, limit: Int = 60) -> String {
+        var scalars = text.unicodeScalars.makeIterator()
+        var result = String.UnicodeScalarView()
+        for _ in 0..<limit {
+            guard let scalar = scalars.next() else { return text }
+            result.append(scalar)
+        }
+        return scalars.next() == nil ? text : String(result) + "…"
+    }
 }

@@ -8,6 +8,10 @@ struct RegexParser {
     let scalars: [UInt32]
     var position = 0
     private var groupCount = 0
+    /// Groups open around the current position; bounded by
+    /// `ECMARegex.maxNestingDepth` so parsing (and later compiling and
+    /// freeing the tree, which also recurse) cannot exhaust the stack.
+    private var depth = 0
     let totalGroups: Int
     var groupNames: [String: Int] = [:]
 
@@ -16,6 +20,9 @@ struct RegexParser {
     }
 
     static func parse(_ pattern: String) throws(SyntaxError) -> (RegexNode, groups: Int) {
+        guard pattern.unicodeScalars.count <= ECMARegex.maxPatternLength else {
+            throw SyntaxError(message: "the pattern is longer than \(ECMARegex.maxPatternLength) characters")
+        }
         var parser = RegexParser(pattern)
         let node = try parser.parseDisjunction()
         if parser.position < parser.scalars.count {
@@ -142,6 +149,11 @@ struct RegexParser {
 
     private mutating func parseGroup() throws(SyntaxError) -> (RegexNode, Bool) {
         position += 1
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= ECMARegex.maxNestingDepth else {
+            throw SyntaxError(message: "groups nest deeper than \(ECMARegex.maxNestingDepth) levels")
+        }
         var capture: Int?
         var look: (ahead: Bool, negated: Bool)?
         if eat("?") {

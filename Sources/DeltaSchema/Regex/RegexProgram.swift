@@ -25,8 +25,12 @@ struct RegexCompiler {
     private(set) var sets: [RegexCharSet] = []
     private(set) var registerCount: Int
     private var size = 0
+    /// Nodes visited while emitting; counts repetitions that emit nothing
+    /// (`(?:){1000000}` nested three deep would otherwise loop 10^18 times).
+    private var work = 0
 
     static let maxInstructions = 200_000
+    static let maxWork = 1_000_000
 
     init(groups: Int) {
         registerCount = 2 * (groups + 1)
@@ -48,6 +52,8 @@ struct RegexCompiler {
     }
 
     private mutating func emit(_ node: RegexNode, into code: inout [RegexInstruction]) throws(RegexParser.SyntaxError) {
+        work += 1
+        if work > Self.maxWork { throw RegexParser.SyntaxError(message: "pattern is too large") }
         switch node {
         case .empty:
             break
@@ -56,7 +62,7 @@ struct RegexCompiler {
         case .any:
             try append(.any, &code)
         case .set(let set):
-            sets.append(set)
+            sets.append(set.normalized())
             try append(.set(sets.count - 1), &code)
         case .sequence(let nodes):
             for child in nodes { try emit(child, into: &code) }
