@@ -9,14 +9,15 @@ extension DeltaError.Code {
     /// The one place an error code becomes a gRPC status code.
     public var rpcCode: RPCError.Code {
         switch self {
-        case .badRequest, .invalidName, .invalidJSON, .schemaViolation, .methodNotAllowed, .unsupportedMediaType:
+        case .badRequest, .invalidName, .invalidJSON, .schemaViolation, .validationBudgetExceeded, .methodNotAllowed,
+             .unsupportedMediaType:
             .invalidArgument
         case .unauthorized: .unauthenticated
         case .forbidden: .permissionDenied
         case .notFound: .notFound
         case .preconditionFailed: .failedPrecondition
         case .payloadTooLarge, .tooManyRequests: .resourceExhausted
-        case .unavailable: .unavailable
+        case .unavailable, .concurrentWrite: .unavailable
         default: .internalError
         }
     }

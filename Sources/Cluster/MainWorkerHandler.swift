@@ -22,15 +22,22 @@ public struct MainWorkerHandler: MainWorkerService.ServiceProtocol {
     public let registry: WorkerRegistry
     public let router: WorkerRouter
     public let authenticator: Authenticator
+    /// Counts failed credentials and worker secrets per caller address; the same
+    /// limiter as the REST listener's, so guesses over both share one allowance.
+    public let limiter: FailureLimiter
     public let logger: Logger
 
     /// The Main Worker service: vends `keyring` to workers presenting `workerSecret`.
-    public init(workerSecret: [UInt8], keyring: Keyring, registry: WorkerRegistry, router: WorkerRouter, authenticator: Authenticator, logger: Logger) {
+    public init(
+        workerSecret: [UInt8], keyring: Keyring, registry: WorkerRegistry, router: WorkerRouter,
+        authenticator: Authenticator, limiter: FailureLimiter = FailureLimiter(), logger: Logger
+    ) {
         self.workerSecret = workerSecret
         self.keyring = keyring
         self.registry = registry
         self.router = router
         self.authenticator = authenticator
+        self.limiter = limiter
         self.logger = logger
     }
 
@@ -57,7 +64,7 @@ public struct MainWorkerHandler: MainWorkerService.ServiceProtocol {
             response.heartbeatIntervalMs = UInt32(clamping: Int(registry.heartbeatInterval.seconds * 1000))
             return ServerResponse(message: response)
         } catch {
-            throw error.rpcError
+            throw throttled(error, peer: context.remotePeer, rpc: "Subscribe").rpcError
         }
     }
 
@@ -103,7 +110,8 @@ public struct MainWorkerHandler: MainWorkerService.ServiceProtocol {
             guard let credential else {
                 throw DeltaError(
                     .unauthorized,
-                    "missing credential: send 'authorization: Bearer <key>' metadata or set ProcessRequest.token"
+                    "missing credential: send 'authorization: Bearer <key>' metadata or set ProcessRequest.token",
+                    cause: Authenticator.MissingCredential()
                 )
             }
             let principal = try authenticator.principal(forCredential: credential)
@@ -115,11 +123,35 @@ public struct MainWorkerHandler: MainWorkerService.ServiceProtocol {
             }
             return ServerResponse(message: try await router.process(message))
         } catch {
-            throw error.rpcError
+            throw throttled(error, peer: context.remotePeer, rpc: "Process").rpcError
         }
     }
 
     // MARK: Helpers
+
+    /// A failed credential counted against its caller: the error itself while the
+    /// caller is within its allowance, `too_many_requests` beyond it. A missing
+    /// credential is not a guess and is not counted; valid credentials never are.
+    private func throttled(_ error: DeltaError, peer: String, rpc: String) -> DeltaError {
+        guard error.code == .unauthorized, !(error.cause is Authenticator.MissingCredential) else { return error }
+        let client = Self.address(ofPeer: peer)
+        guard limiter.recordFailure(client) else { return FailureLimiter.throttled }
+        logger.warning("authentication failed", metadata: ["client": "\(client)", "rpc": "\(rpc)"])
+        return error
+    }
+
+    /// The address in grpc-swift's peer description (`ipv4:127.0.0.1:5000`,
+    /// `ipv6:[::1]:5000`); other transports are one source each.
+    static func address(ofPeer peer: String) -> String {
+        if peer.hasPrefix("ipv6:["), let end = peer.firstIndex(of: "]") {
+            return String(peer[peer.index(peer.startIndex, offsetBy: 6)..<end])
+        }
+        if peer.hasPrefix("ipv4:") {
+            let rest = peer.dropFirst(5)
+            return String(rest[..<(rest.lastIndex(of: ":") ?? rest.endIndex)])
+        }
+        return peer
+    }
 
     private func checkWorkerSecret(_ metadata: Metadata) throws(DeltaError) {
         guard let presented = try MetadataCredential.bearer(metadata),

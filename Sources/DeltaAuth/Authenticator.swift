@@ -16,7 +16,9 @@ public struct Authenticator: Sendable {
 
     /// The cause of the 401 for a request without any credential: not a guess,
     /// so the failure limiter does not count it.
-    public struct MissingCredential: Error {}
+    public struct MissingCredential: Error {
+        public init() {}
+    }
 
     public init(adminKey: String, keys: APIKeyStore, sessions: SessionStore) {
         self.adminKey = SecretDigest(Array(adminKey.utf8))

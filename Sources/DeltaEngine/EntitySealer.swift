@@ -56,7 +56,7 @@ public struct EntitySealer: Sendable {
     ///   authentication fails; `.keyUnavailable` if its key is not in the keyring.
     public func open(_ stored: StoredEntity, for id: EntityID) throws(DeltaError) -> [UInt8] {
         let metadata = stored.metadata
-        guard metadata.database == id.database, metadata.entityKey == id.key else {
+        guard DatabaseName.same(metadata.database, id.database), DatabaseName.same(metadata.entityKey, id.key) else {
             throw DeltaError(
                 .integrityFailure,
                 "stored metadata for \(id) names another entity; the files were moved or edited — restore them from a backup"

@@ -23,7 +23,7 @@ extension APIHandler {
             clientId: caller.clientID,
             permissions: Self.wire(caller.sortedPermissions),
             isAdmin: caller.isAdmin,
-            databases: caller.databases.map { $0.sorted() }
+            databases: caller.databaseNames
         )))
     }
 

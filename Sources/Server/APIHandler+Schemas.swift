@@ -62,7 +62,7 @@ extension APIHandler {
         } catch {
             throw DeltaError(.invalidJSON, "the request body is not valid JSON: \(error)")
         }
-        let errors = schema.validate(document).map {
+        let errors = try schema.errors(in: document).map {
             ErrorDetail(pointer: $0.instancePointer, schemaPointer: $0.schemaPointer, message: $0.message)
         }
         return .ok(.init(body: ValidationResult(valid: errors.isEmpty, errors: errors)))

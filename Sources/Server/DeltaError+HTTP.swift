@@ -8,7 +8,7 @@ extension DeltaError.Code {
     /// The one place an error code becomes an HTTP status.
     var httpStatus: HTTPResponse.Status {
         switch self {
-        case .badRequest, .invalidName, .invalidJSON, .schemaViolation: .badRequest
+        case .badRequest, .invalidName, .invalidJSON, .schemaViolation, .validationBudgetExceeded: .badRequest
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
         case .notFound: .notFound
@@ -17,7 +17,7 @@ extension DeltaError.Code {
         case .preconditionFailed: .preconditionFailed
         case .unsupportedMediaType: .unsupportedMediaType
         case .tooManyRequests: .tooManyRequests
-        case .unavailable: .serviceUnavailable
+        case .unavailable, .concurrentWrite: .serviceUnavailable
         default: .internalServerError
         }
     }

@@ -82,12 +82,12 @@ public enum DeltaServer {
     /// The router over the given parts (the Main Worker passes routed operations).
     static func makeRouter(
         _ configuration: ServerConfiguration, catalog: EntityCatalog, entities: any EntityOperations,
-        authenticator: Authenticator, workers: WorkerDirectory
+        authenticator: Authenticator, workers: WorkerDirectory, limiter: FailureLimiter? = nil
     ) throws -> Router<DeltaRequestContext> {
         let handler = APIHandler(authenticator: authenticator, catalog: catalog, entities: entities, workers: workers)
         let router = Router(context: DeltaRequestContext.self)
         router.add(middleware: ErrorMiddleware())
-        router.add(middleware: AuthFailureMiddleware(limiter: FailureLimiter(burst: configuration.authFailureBurst)))
+        router.add(middleware: AuthFailureMiddleware(limiter: limiter ?? FailureLimiter(burst: configuration.authFailureBurst)))
         handler.registerRoutes(on: router, limits: RequestLimits(maxBodyBytes: configuration.maxBodyBytes))
         return router
     }

@@ -1,4 +1,5 @@
 import DeltaCluster
+import DeltaAuth
 import DeltaCore
 import DeltaCrypto
 import DeltaEngine
@@ -63,13 +64,15 @@ public enum MainWorkerServer {
         let clients = WorkerClients(maxMessageBytes: cluster.maxMessageBytes, tls: cluster.tls)
         let router = WorkerRouter(registry: registry, clients: clients, logger: logger)
         let embeddedCaches = EmbeddedCaches()
+        // One allowance of failed credentials per caller, whether it guesses over REST or gRPC.
+        let limiter = FailureLimiter(burst: configuration.authFailureBurst)
         let handler = MainWorkerHandler(
             workerSecret: Array(cluster.workerSecret.utf8), keyring: keyring, registry: registry, router: router,
-            authenticator: authenticator, logger: logger
+            authenticator: authenticator, limiter: limiter, logger: logger
         )
         let restRouter = try DeltaServer.makeRouter(
             configuration, catalog: catalog, entities: RoutedEntityOperations(router: router, embedded: embeddedCaches),
-            authenticator: authenticator, workers: .registry(registry)
+            authenticator: authenticator, workers: .registry(registry), limiter: limiter
         )
         try await withThrowingDiscardingTaskGroup { group in
             if topology.embeddedWorkers > 0 {

@@ -31,13 +31,14 @@ struct ClusterRPCTests {
 
     /// Runs `body` with a client of a Main Worker service served in process.
     func withMainWorker(
+        limiter: FailureLimiter = FailureLimiter(),
         _ body: (MainWorkerService.Client<InProcessTransport.Client>, Authenticator) async throws -> Void
     ) async throws {
         let authenticator = try EngineAssembly.makeAuthenticator(configuration)
         let router = WorkerRouter(registry: registry, clients: WorkerClients(maxMessageBytes: 1 << 20), logger: Logger(label: "test"))
         let handler = MainWorkerHandler(
             workerSecret: Array(secret.utf8), keyring: keyring, registry: registry, router: router,
-            authenticator: authenticator, logger: Logger(label: "test")
+            authenticator: authenticator, limiter: limiter, logger: Logger(label: "test")
         )
         let transport = InProcessTransport()
         try await withGRPCServer(transport: transport.server, services: [handler]) { server in
@@ -207,4 +208,42 @@ struct ClusterRPCTests {
         let error = await #expect(throws: DeltaError.self) { try await service.put(database: "db", body: Array(#"{"k":1}"#.utf8), ifMatch: nil, ifNoneMatch: nil) }
         #expect(error?.code == .keyUnavailable)
     }
+
+    @Test("gRPC guesses share the failure allowance: wrong keys and worker secrets become RESOURCE_EXHAUSTED, a valid key still passes")
+    func grpcThrottle() async throws {
+        try await withMainWorker(limiter: FailureLimiter(burst: 3, refillPerSecond: 0.001)) { main, _ in
+            var request = ProcessRequest()
+            request.operation = "GET"
+            request.databaseName = "db"
+            request.entityKey = "k"
+            var codes: [RPCError.Code] = []
+            for attempt in 0..<5 {
+                let error = await #expect(throws: RPCError.self) {
+                    try await main.process(request, metadata: ["authorization": "Bearer dk_guess_\(attempt)"])
+                }
+                codes.append(error?.code ?? .unknown)
+            }
+            #expect(codes == [.unauthenticated, .unauthenticated, .unauthenticated, .resourceExhausted, .resourceExhausted])
+            let subscribe = await #expect(throws: RPCError.self) {
+                try await main.subscribe(subscribeRequest(try RSAKeyPair.generate()), metadata: ["authorization": "Bearer wrong"])
+            }
+            #expect(subscribe?.code == .resourceExhausted)
+            // The admin key is checked first and passes (then finds no worker), however many guesses came before.
+            request.token = "admin-key"
+            let valid = await #expect(throws: RPCError.self) { try await main.process(request) }
+            #expect(valid?.code == .unavailable)
+            // A call without any credential is not a guess.
+            request.token = ""
+            let missing = await #expect(throws: RPCError.self) { try await main.process(request) }
+            #expect(missing?.code == .unauthenticated)
+        }
+    }
+
+    @Test("a gRPC peer's address is its IP without the port")
+    func peerAddress() {
+        #expect(MainWorkerHandler.address(ofPeer: "ipv4:127.0.0.1:51234") == "127.0.0.1")
+        #expect(MainWorkerHandler.address(ofPeer: "ipv6:[2001:db8::1]:443") == "2001:db8::1")
+        #expect(MainWorkerHandler.address(ofPeer: "in-process:1") == "in-process:1")
+    }
+
 }
