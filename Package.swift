@@ -239,6 +239,7 @@ let package = Package(
         .executableTarget(name: "FuzzSchema", dependencies: ["DeltaSchema", "DeltaJSON", "DeltaCore", "FuzzSupport"]),
         .executableTarget(name: "FuzzRegex", dependencies: ["DeltaSchema", "FuzzSupport"]),
         .executableTarget(name: "FuzzProto", dependencies: ["CodegenCore", "FuzzSupport"]),
+        .executableTarget(name: "FuzzPatch", dependencies: ["DeltaJSON", "FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

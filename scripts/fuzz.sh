@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (libFuzzer) of the parsers and validators that take
 # untrusted input: the JSON parser, the JSON Schema compiler + validator, the
-# ECMA-262 regex engine and the proto3 parser of the code generator.
+# ECMA-262 regex engine, JSON Patch / Merge Patch, and the proto3 parser of the
+# code generator.
 #
 #   scripts/fuzz.sh                      build the fuzz targets only
 #   scripts/fuzz.sh --seconds 60         build, then run each target for 60 s
@@ -21,7 +22,7 @@ cd "$(dirname "$0")/.."
 
 seconds=""
 replay=false
-targets=(FuzzJSON FuzzSchema FuzzRegex FuzzProto)
+targets=(FuzzJSON FuzzSchema FuzzRegex FuzzProto FuzzPatch)
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds="$2"; shift 2 ;;

@@ -42,6 +42,12 @@ if [ "$swift_status" -ne 0 ] \
   exit 1
 fi
 
+stage "fuzz targets (libFuzzer, 10 s each: JSON, JSON Schema, regex, JSON Patch, proto parser)"
+# Each target replays its seed corpus and then explores for a bounded time; a
+# crash, hang or out-of-memory input fails the stage (scripts/fuzz.sh says where
+# the input was saved). `make fuzz` runs them longer.
+scripts/fuzz.sh --seconds "${DELTADB_FUZZ_SECONDS:-10}"
+
 stage "system tests (pytest Tests/System: crash, cluster, gRPC, TLS, rotation, start-up, logs, fuzz, schemas, clients)"
 # pytest exits non-zero on any failure and when no test was collected or selected.
 DELTADB_SWIFT_TEST_CMD="${DELTADB_SWIFT_TEST_CMD:-swift test --skip-build --filter SchemaDifferentialTests}" \

@@ -33,10 +33,13 @@ public enum EngineAssembly {
     }
 
     /// The data plane over `catalog` with the configured cache. `verifiesCacheHits`
-    /// is for processes that share storage with other writers.
+    /// is for processes that share storage with other writers. With a `logger`, the
+    /// active key's nonce budget is watched (`NonceBudgetWatch`) for as long as `keys` lives.
     public static func makeEntityService(
-        _ configuration: ServerConfiguration, catalog: EntityCatalog, keys: KeyringHolder, verifiesCacheHits: Bool = false
+        _ configuration: ServerConfiguration, catalog: EntityCatalog, keys: KeyringHolder, verifiesCacheHits: Bool = false,
+        logger: Logger? = nil
     ) -> EntityService {
+        if let logger { NonceBudgetWatch.start(watching: keys, logger: logger) }
         let cache = LRUCache<EntityID, EntityService.CachedDocument>(
             maxEntries: configuration.cacheSize,
             maxBytes: configuration.cacheMaxBytes,

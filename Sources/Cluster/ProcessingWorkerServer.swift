@@ -24,7 +24,8 @@ public enum ProcessingWorkerServer {
         let tokens = SessionTokens()
         let load = InFlightCounter()
         let catalog = try await EngineAssembly.makeCatalog(options.storage, as: .cooperatingServer, logger: logger)
-        let service = EngineAssembly.makeEntityService(options.storage, catalog: catalog, keys: keys, verifiesCacheHits: true)
+        let service = EngineAssembly.makeEntityService(
+            options.storage, catalog: catalog, keys: keys, verifiesCacheHits: true, logger: logger)
         let handler = ProcessingWorkerHandler(
             workerID: options.workerID, entities: service, tokens: tokens, load: load, logger: logger)
         let transport = HTTP2ServerTransport.Posix(

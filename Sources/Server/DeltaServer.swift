@@ -72,7 +72,8 @@ public enum DeltaServer {
     ) async throws -> Router<DeltaRequestContext> {
         let keys = KeyringHolder(try configuration.keyring())
         let catalog = try await EngineAssembly.makeCatalog(configuration, as: role, logger: logger)
-        let service = EngineAssembly.makeEntityService(configuration, catalog: catalog, keys: keys, verifiesCacheHits: role != .soleServer)
+        let service = EngineAssembly.makeEntityService(
+            configuration, catalog: catalog, keys: keys, verifiesCacheHits: role != .soleServer, logger: logger)
         return try makeRouter(
             configuration, catalog: catalog, entities: service, authenticator: try EngineAssembly.makeAuthenticator(configuration),
             workers: .embedded(workerID: configuration.writerID, keyring: keys)

@@ -135,7 +135,7 @@ public enum MainWorkerServer {
             let tokens = SessionTokens()
             let load = InFlightCounter()
             let service = EngineAssembly.makeEntityService(
-                configuration, catalog: catalog, keys: keys, verifiesCacheHits: verifiesCacheHits)
+                configuration, catalog: catalog, keys: keys, verifiesCacheHits: verifiesCacheHits, logger: logger)
             caches.add { service.cache.stats }
             let workerTransport = InProcessTransport()
             let workerServer = GRPCServer(

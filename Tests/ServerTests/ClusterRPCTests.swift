@@ -247,3 +247,14 @@ struct ClusterRPCTests {
     }
 
 }
+
+@Suite("Nonce budget warnings")
+struct NonceBudgetWatchTests {
+    @Test("each threshold of the active key's nonce budget is reported once, in order")
+    func thresholds() {
+        #expect(NonceBudgetWatch.newlyReached(0.1, after: 0).isEmpty)
+        #expect(NonceBudgetWatch.newlyReached(0.6, after: 0) == [0.25, 0.5])
+        #expect(NonceBudgetWatch.newlyReached(0.6, after: 0.5).isEmpty)
+        #expect(NonceBudgetWatch.newlyReached(1.2, after: 0.5) == [0.75, 0.9])
+    }
+}
