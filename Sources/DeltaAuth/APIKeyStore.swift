@@ -88,8 +88,12 @@ public final class APIKeyStore: Sendable {
     }
 
     /// The identity behind an API key secret, or nil if it is unknown or expired.
+    /// A disabled key is refused; a key imported from the original (`dk_<64 hex>`)
+    /// is checked by `legacyRecord(forSecret:now:)` and upgraded on first use.
     public func verify(secret: String, now: Date = Date()) throws(DeltaError) -> Principal? {
-        guard let record = try record(forSecret: secret) else { return nil }
+        var found = try record(forSecret: secret)
+        if found == nil { found = try legacyRecord(forSecret: secret, now: now) }
+        guard let record = found, record.isEnabled else { return nil }
         let expiry = record.expiresAt.flatMap(Self.parse)
         if let expiry, expiry <= now { return nil }
         return Principal(
