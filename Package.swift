@@ -139,7 +139,8 @@ let package = Package(
         .executableTarget(
             name: "DeltaDB",
             dependencies: [
-                "DeltaServer", "DeltaCLI", "DeltaCluster", "DeltaImport", "DeltaImportS3",
+                "DeltaServer", "DeltaCLI", "DeltaCluster", "DeltaImport", "DeltaImportS3", "DeltaS3", "DeltaEngine",
+                "DeltaStorage", "DeltaAuth", "DeltaCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -221,7 +222,7 @@ let package = Package(
         .testTarget(name: "DeltaAuthTests", dependencies: ["DeltaAuth", "DeltaCrypto"]),
         .testTarget(name: "ClientSDKTests", dependencies: ["ClientSDK"]),
         .testTarget(name: "CodegenCoreTests", dependencies: ["CodegenCore"]),
-        .testTarget(name: "DeltaEngineTests", dependencies: ["DeltaEngine"]),
+        .testTarget(name: "DeltaEngineTests", dependencies: ["DeltaEngine", "DeltaJSON", "DeltaCore"]),
         .testTarget(
             name: "DeltaImportTests",
             dependencies: ["DeltaImport", "DeltaEngine", "DeltaStorage", "DeltaCrypto", "DeltaAuth", "DeltaCore"]
