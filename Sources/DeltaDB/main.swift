@@ -13,7 +13,7 @@ struct DeltaDBCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deltadb",
         abstract: "The all-in-one DeltaDatabase server and its maintenance commands.",
-        subcommands: [Serve.self, Rewrap.self],
+        subcommands: [Serve.self, Rewrap.self, ImportOriginal.self],
         defaultSubcommand: Serve.self
     )
 }
