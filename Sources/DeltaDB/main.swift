@@ -16,6 +16,11 @@ struct DeltaDBCommand: AsyncParsableCommand {
         subcommands: [Serve.self, Rewrap.self, ImportOriginal.self],
         defaultSubcommand: Serve.self
     )
+
+    /// Parses Go-style boolean flags (`-s3-use-ssl=false`) too; see `GoFlagArguments`.
+    static func main() async {
+        await main(GoFlagArguments.normalized(CommandLine.arguments.dropFirst()))
+    }
 }
 
 /// `deltadb [serve]`: runs the server (the default command).
