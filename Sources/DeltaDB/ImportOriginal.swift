@@ -44,9 +44,16 @@ struct ImportOriginal: AsyncParsableCommand {
         case .directory(let path): source = try OriginalDirectory(root: path)
         case .s3(let s3): source = S3OriginalSource(client: S3Client(configuration: s3))
         }
+        let cipher = try OriginalCipher(hex: settings.originalMasterKeyHex)
+        // A wrong original key stops here, before the target is even created.
+        let sealer = EntitySealer(keyring: KeyringHolder(try configuration.keyring()), writerID: "import-original")
+        try await OriginalImporter(
+            source: source, cipher: cipher, target: ImportTarget(store: nil, schemas: nil, bindings: nil, keys: nil, sealer: sealer),
+            options: .init(dryRun: true)
+        ).checkOriginalKey()
         let target = try await Self.target(configuration, dryRun: settings.dryRun)
         let importer = OriginalImporter(
-            source: source, cipher: try OriginalCipher(hex: settings.originalMasterKeyHex), target: target,
+            source: source, cipher: cipher, target: target,
             options: .init(dryRun: settings.dryRun, concurrency: settings.concurrency, keyStorePath: settings.originalKeyStore))
         Console.say("\(settings.dryRun ? "dry run: " : "")importing from \(source.location) into \(configuration.s3.map { "\($0)" } ?? configuration.sharedFS)")
         let display = ProgressDisplay(terminal: isatty(STDOUT_FILENO) == 1)

@@ -77,6 +77,13 @@ public struct OriginalImporter: Sendable {
         return report
     }
 
+    /// Only the key check of `run`: throws if the original master key decrypts none
+    /// of the first entities. Callers run it before opening (creating) the target.
+    public func checkOriginalKey() async throws(DeltaError) {
+        var scratch = ImportReport(dryRun: true, source: source.location)
+        try await checkKey(try await entityFiles(&scratch).complete)
+    }
+
     /// The file ids with both a sidecar and a blob, sorted; incomplete pairs go
     /// into the report.
     func entityFiles(_ report: inout ImportReport) async throws(DeltaError) -> (complete: [String], names: Int) {
