@@ -12,18 +12,10 @@ import Testing
 /// The S3 source against moto (`DELTADB_S3_ENDPOINT`, started by
 /// `scripts/start_moto.sh --env` or `scripts/test.sh`): the original's bucket layout
 /// is read and imported into an S3 target bucket. Left out without moto, except on CI.
-@Suite("Importing the original's S3 bucket", .serialized, .enabled(if: S3OriginalSourceTests.endpoint != nil || S3OriginalSourceTests.onCI))
+@Suite("Importing the original's S3 bucket", .serialized, .enabled(if: Moto.endpoint != nil || Moto.onCI))
 struct S3OriginalSourceTests {
-    static var endpoint: String? {
-        ProcessInfo.processInfo.environment["DELTADB_S3_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    static var onCI: Bool {
-        ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" } ?? false
-    }
-
     func freshClient(_ name: String) async throws -> S3Client {
-        let endpoint = try #require(Self.endpoint, "DELTADB_S3_ENDPOINT is not set: eval \"$(scripts/start_moto.sh --env)\"")
+        let endpoint = try #require(Moto.endpoint, "DELTADB_S3_ENDPOINT is not set: eval \"$(scripts/start_moto.sh --env)\"")
         let bucket = "import-\(name)-" + String(UInt64.random(in: .min ... .max), radix: 16)
         let client = S3Client(configuration: try S3Configuration(endpoint: endpoint, accessKey: "test", secretKey: "test", bucket: bucket))
         try await client.createBucket()
@@ -80,5 +72,16 @@ struct S3OriginalSourceTests {
         #expect(try sealer.open(stored, for: id) == Array(#"{"a":1}"#.utf8))
         let again = try await OriginalImporter(source: source, cipher: OriginalCipher(key: key), target: target).run()
         #expect(again.entities == .init(imported: 0, skipped: 2, failed: 0))
+    }
+}
+
+/// Where moto is (`DELTADB_S3_ENDPOINT`), and whether this is CI (where S3 tests never skip).
+enum Moto {
+    static var endpoint: String? {
+        ProcessInfo.processInfo.environment["DELTADB_S3_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static var onCI: Bool {
+        ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" } ?? false
     }
 }
