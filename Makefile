@@ -20,7 +20,7 @@ load-examples:
 	@for file in examples/schemas/*.json; do \
 	  id=$$(basename $$file .json); \
 	  printf '%s: ' "$$id"; \
-	  curl -sS -X PUT "http://$(REST_ADDR)/schema/$$id" -H "Authorization: Bearer $$ADMIN_KEY" \
+	  curl -sS --fail-with-body -X PUT "http://$(REST_ADDR)/schema/$$id" -H "Authorization: Bearer $$ADMIN_KEY" \
 	    -H 'Content-Type: application/json' --data-binary @$$file || exit 1; \
 	  echo; \
 	done

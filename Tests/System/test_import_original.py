@@ -205,3 +205,17 @@ def test_keys_keep_their_state_and_permissions(world, server):
     assert status == 400 and json.loads(body)["code"] == "schema_violation", f"{status} {body[:200]!r}"
     status, _, body = request(server.port, "GET", "/schema/anything", token=admin)
     assert status == 200 and json.loads(body) is True, f"the boolean schema: {status} {body[:100]!r}"
+
+
+def test_fields_and_schemas_the_originals_clients_read(world, server):
+    admin = world["keys"]["admin"][0]
+    status, _, body = request(server.port, "GET", "/admin/workers", token=admin)
+    assert status == 200, f"GET /admin/workers: {status} {body[:200]!r}"
+    workers = json.loads(body)
+    assert workers and all(worker["active_requests"] == 0 for worker in workers), workers
+    status, _, body = request(server.port, "GET", "/schema/anything/export?format=pydantic", token=admin)
+    assert status == 200 and b"Anything = Any" in body, f"exporting the boolean schema: {status} {body[:300]!r}"
+    status, _, body = request(server.port, "PUT", "/schema/never", body=False, token=admin)
+    assert status == 200, f"PUT /schema/never with false: {status} {body[:200]!r}"
+    status, _, body = request(server.port, "POST", "/schema/never/validate", body={"a": 1}, token=admin)
+    assert status == 200 and json.loads(body)["valid"] is False, body[:200]
