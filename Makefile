@@ -5,7 +5,7 @@ REST_ADDR ?= 127.0.0.1:8080
 DEV_KEY_FILE ?= .dev-master-key
 BIN := .build/debug
 
-.PHONY: run run-debug build test bench bench-scale generate check-generated clean deps
+.PHONY: run run-debug build test bench bench-scale generate check-generated clean deps load-examples
 
 ## Start the all-in-one server on $(REST_ADDR) with data in $(DATA): a release build
 ## (what you measure is what you get), serving over the direct path.
@@ -19,6 +19,18 @@ run-debug:
 	$(SWIFT) build --product deltadb
 	@scripts/dev-master-key.sh "$(DEV_KEY_FILE)"
 	$(BIN)/deltadb -rest-addr=$(REST_ADDR) -shared-fs=$(DATA) -master-key-file=$(DEV_KEY_FILE)
+
+## Load the example schemas (examples/schemas/*.json) into a running server:
+## `ADMIN_KEY=... make load-examples` (REST_ADDR as for `make run`).
+load-examples:
+	@test -n "$$ADMIN_KEY" || { echo "set ADMIN_KEY to the server's admin key"; exit 1; }
+	@for file in examples/schemas/*.json; do \
+	  id=$$(basename $$file .json); \
+	  printf '%s: ' "$$id"; \
+	  curl -sS --fail-with-body -X PUT "http://$(REST_ADDR)/schema/$$id" -H "Authorization: Bearer $$ADMIN_KEY" \
+	    -H 'Content-Type: application/json' --data-binary @$$file || exit 1; \
+	  echo; \
+	done
 
 build:
 	$(SWIFT) build

@@ -83,6 +83,14 @@ let package = Package(
             name: "DeltaEngine",
             dependencies: ["DeltaCore", "DeltaJSON", "DeltaCrypto", "DeltaCache", "DeltaStorage", "DeltaSchema"]
         ),
+        // `deltadb import-original`: the Go original's data directory, schemas and API
+        // keys, re-encrypted into ours. Framework-free like the engine; the S3 source is
+        // in DeltaImportS3.
+        .target(
+            name: "DeltaImport",
+            dependencies: ["DeltaCore", "DeltaJSON", "DeltaCrypto", "DeltaStorage", "DeltaSchema", "DeltaAuth", "DeltaEngine"]
+        ),
+        .target(name: "DeltaImportS3", dependencies: ["DeltaImport", "DeltaS3", "DeltaCore"]),
         // The worker protocol over gRPC (Main Worker handler, registry, routing,
         // Processing Worker server and agent) and how every server process assembles
         // its engine. No HTTP framework: proc-worker links this, not Hummingbird.
@@ -131,7 +139,8 @@ let package = Package(
         .executableTarget(
             name: "DeltaDB",
             dependencies: [
-                "DeltaServer", "DeltaCLI", "DeltaCluster",
+                "DeltaServer", "DeltaCLI", "DeltaCluster", "DeltaImport", "DeltaImportS3", "DeltaS3", "DeltaEngine",
+                "DeltaStorage", "DeltaAuth", "DeltaCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -213,7 +222,15 @@ let package = Package(
         .testTarget(name: "DeltaAuthTests", dependencies: ["DeltaAuth", "DeltaCrypto"]),
         .testTarget(name: "ClientSDKTests", dependencies: ["ClientSDK"]),
         .testTarget(name: "CodegenCoreTests", dependencies: ["CodegenCore"]),
-        .testTarget(name: "DeltaEngineTests", dependencies: ["DeltaEngine"]),
+        .testTarget(name: "DeltaEngineTests", dependencies: ["DeltaEngine", "DeltaJSON", "DeltaCore"]),
+        .testTarget(
+            name: "DeltaImportTests",
+            dependencies: ["DeltaImport", "DeltaEngine", "DeltaStorage", "DeltaCrypto", "DeltaAuth", "DeltaCore"]
+        ),
+        .testTarget(
+            name: "DeltaImportS3Tests",
+            dependencies: ["DeltaImportS3", "DeltaImport", "DeltaS3", "DeltaEngine", "DeltaStorage", "DeltaCrypto", "DeltaAuth", "DeltaCore"]
+        ),
         .testTarget(name: "DeltaSchemaExportTests", dependencies: ["DeltaSchemaExport", "DeltaJSON", "CodeRendering"]),
         .testTarget(
             name: "WorkerProtocolTests",

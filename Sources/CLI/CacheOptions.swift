@@ -4,7 +4,10 @@ import DeltaCore
 
 /// The seed's cache flags, shared by `deltadb`, `main-worker` and `proc-worker`.
 public struct CacheOptions: ParsableArguments, Sendable {
-    @Option(name: .seed("cache-size"), help: "Maximum number of cached entities.")
+    @Option(name: [
+        .customLong("cache-size", withSingleDash: true), .customLong("cache-size"),
+        .customLong("entity-cache-size", withSingleDash: true), .customLong("entity-cache-size"),
+    ], help: "Maximum number of cached entities (-entity-cache-size, the original main-worker's name, is an alias).")
     public var cacheSize = 256
 
     @Option(name: .seed("cache-ttl"), help: "Time-to-live per cache entry (0 = LRU-only eviction), e.g. 30s, 5m.")

@@ -30,6 +30,8 @@ public struct ProcWorkerOptions: ParsableArguments, Sendable {
 
     @OptionGroup public var s3: S3Options
 
+    @OptionGroup public var original: OriginalOptions
+
     @OptionGroup public var tls: TLSOptions
 
     public init() {}

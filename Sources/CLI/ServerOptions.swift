@@ -51,6 +51,8 @@ public struct ServerOptions: ParsableArguments, Sendable {
 
     @OptionGroup public var s3: S3Options
 
+    @OptionGroup public var original: OriginalOptions
+
     public init() {}
 }
 

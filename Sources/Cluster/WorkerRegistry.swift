@@ -124,6 +124,12 @@ public final class WorkerRegistry: Sendable {
         }
     }
 
+    /// Requests routed to each worker and not yet answered, by worker id
+    /// (`active_requests` in `GET /admin/workers`).
+    public func activeRequests() -> [String: Int] {
+        state.withLock { $0.inFlight }
+    }
+
     /// The sum of the reported cache counters of the workers that `include` selects.
     public func cacheStats(of include: (Worker) -> Bool = { _ in true }) -> CacheStats {
         state.withLock { state in

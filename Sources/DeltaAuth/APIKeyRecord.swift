@@ -23,9 +23,18 @@ public struct APIKeyRecord: Codable, Sendable, Hashable {
     public var createdAt: String
     /// RFC 3339 expiry, or nil for a key that never expires.
     public var expiresAt: String?
+    /// Whether the key may be used; a disabled key is refused like an unknown one.
+    /// Absent (nil) in files written before the field existed: enabled.
+    public var enabled: Bool? = nil
+    /// How `hash` was made for a key imported from the Go original (see
+    /// `APIKeyRecord+Legacy.swift`); nil for keys this server issued.
+    public var legacy: LegacyKeyHash? = nil
+
+    /// Whether the key may be used (`enabled`, defaulting to true).
+    public var isEnabled: Bool { enabled ?? true }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, permissions, databases, salt, hash
+        case id, name, permissions, databases, salt, hash, enabled, legacy
         case createdAt = "created_at"
         case expiresAt = "expires_at"
     }

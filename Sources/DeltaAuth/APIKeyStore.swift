@@ -111,11 +111,15 @@ public final class APIKeyStore: Sendable {
         return removed
     }
 
-    /// The identity behind an API key secret, or nil if it is unknown or
-    /// expired. An expiry that cannot be read counts as expired: a damaged or
-    /// hand-edited record must not turn a short-lived key into a permanent one.
+    /// The identity behind an API key secret, or nil if it is unknown, disabled
+    /// or expired. An expiry that cannot be read counts as expired: a damaged or
+    /// hand-edited record must not turn a short-lived key into a permanent one. A
+    /// key imported from the original (`dk_<64 hex>`) is checked by
+    /// `legacyRecord(forSecret:now:)` and upgraded on first use.
     public func verify(secret: String, now: Date = Date()) throws(DeltaError) -> Principal? {
-        guard let record = try record(forSecret: secret) else { return nil }
+        var found = try record(forSecret: secret)
+        if found == nil { found = try legacyRecord(forSecret: secret, now: now) }
+        guard let record = found, record.isEnabled else { return nil }
         var expiry: Date?
         if let text = record.expiresAt {
             guard let parsed = Self.parse(text), parsed > now else { return nil }

@@ -58,7 +58,8 @@ public struct Principal: Sendable, Hashable {
     /// - Throws: `.forbidden` naming what is missing.
     public func require(_ permission: Permission, database: String?) throws(DeltaError) {
         if isAdmin { return }
-        guard permissions.contains(permission) else {
+        // As in the original, `admin` satisfies every permission check (scope still applies).
+        guard permissions.contains(permission) || permissions.contains(.admin) else {
             throw DeltaError(.forbidden, "this credential lacks the '\(permission.rawValue)' permission")
         }
         if let database, !mayAccess(database: database) {

@@ -68,7 +68,8 @@ public final class SchemaCatalog: Sendable {
         return schema
     }
 
-    /// Checks `bytes` as a draft-07 schema and stores it as `templates/<id>.json`.
+    /// Checks `bytes` as a draft-07 schema (an object, or the boolean schema `true`
+    /// or `false`) and stores it as `templates/<id>.json`.
     ///
     /// - Throws: `.invalidName`, `.invalidJSON`, `.badRequest` with one detail per
     ///   metaschema violation; nothing is stored then.
@@ -80,8 +81,11 @@ public final class SchemaCatalog: Sendable {
         } catch {
             throw DeltaError(.invalidJSON, "the schema is not valid JSON: \(error)")
         }
-        guard case .object = schema else {
-            throw DeltaError(.badRequest, "schema '\(id)' must be a JSON object")
+        // `true` and `false` are whole draft-07 schemas (accept / reject every
+        // document), and the original accepted them too.
+        switch schema {
+        case .object, .bool: break
+        default: throw DeltaError(.badRequest, "schema '\(id)' must be a JSON object, or true or false")
         }
         // Schema ids are looked up by Swift string equality (the registry, `$ref`s), so two
         // ids that differ only in Unicode normalisation would shadow each other.

@@ -14,6 +14,11 @@ struct MainWorkerCommand: AsyncParsableCommand {
         abstract: "Run the Main Worker: REST on -rest-addr, gRPC on -grpc-addr; Processing Workers subscribe to it."
     )
 
+    /// Parses Go-style boolean flags (`-s3-use-ssl=false`) too; see `GoFlagArguments`.
+    static func main() async {
+        await main(GoFlagArguments.normalized(CommandLine.arguments.dropFirst()))
+    }
+
     @OptionGroup var options: ServerOptions
     @OptionGroup var cluster: ClusterOptions
 

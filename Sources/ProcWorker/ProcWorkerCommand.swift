@@ -13,6 +13,11 @@ struct ProcWorkerCommand: AsyncParsableCommand {
         abstract: "Run a Processing Worker: subscribes to -main-addr, serves gRPC on -grpc-addr, data in -shared-fs."
     )
 
+    /// Parses Go-style boolean flags (`-s3-use-ssl=false`) too; see `GoFlagArguments`.
+    static func main() async {
+        await main(GoFlagArguments.normalized(CommandLine.arguments.dropFirst()))
+    }
+
     @OptionGroup var options: ProcWorkerOptions
 
     func run() async throws {

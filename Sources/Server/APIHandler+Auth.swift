@@ -31,7 +31,8 @@ extension APIHandler {
         let keys = try authenticator.keys.list().filter(caller.oversees).map { record in
             APIKeyInfo(
                 id: record.id, name: record.name, permissions: Self.wire(record.permissions),
-                databases: record.databases, createdAt: record.createdAt, expiresAt: record.expiresAt
+                databases: record.databases, createdAt: record.createdAt, expiresAt: record.expiresAt,
+                enabled: record.isEnabled
             )
         }
         return .ok(.init(body: keys))

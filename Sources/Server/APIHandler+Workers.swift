@@ -16,15 +16,17 @@ enum WorkerDirectory: Sendable {
     func list(now: Date = Date()) -> [WorkerInfo] {
         switch self {
         case .embedded(let workerID, let keyring):
-            [WorkerInfo(
+            return [WorkerInfo(
                 workerId: workerID, status: .available, keyId: keyring.activeKeyID ?? "",
-                lastSeen: Timestamp.format(now), tags: ["mode": "embedded"]
+                lastSeen: Timestamp.format(now), tags: ["mode": "embedded"], activeRequests: 0
             )]
         case .registry(let registry):
-            registry.snapshot(now: now).map { entry in
+            let active = registry.activeRequests()
+            return registry.snapshot(now: now).map { entry in
                 WorkerInfo(
                     workerId: entry.worker.id, status: WorkerInfoStatus(rawValue: entry.status) ?? .unavailable,
-                    keyId: entry.worker.keyID, lastSeen: Timestamp.format(entry.worker.lastSeen), tags: entry.worker.tags
+                    keyId: entry.worker.keyID, lastSeen: Timestamp.format(entry.worker.lastSeen), tags: entry.worker.tags,
+                    activeRequests: Int64(max(0, active[entry.worker.id] ?? 0))
                 )
             }
         }

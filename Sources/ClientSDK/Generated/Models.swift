@@ -135,14 +135,17 @@ public struct WorkerInfo: Codable, Hashable, Sendable {
     public var lastSeen: String
     /// The worker's labels; grpc_addr is where it serves Process.
     public var tags: [String: String]
+    /// Requests the Main Worker has routed to this worker and not yet seen answered (the original's field; 0 for the all-in-one server's embedded worker, which is called directly).
+    public var activeRequests: Int64
 
     /// Creates a value with every property.
-    public init(workerId: String, status: WorkerInfoStatus, keyId: String, lastSeen: String, tags: [String: String]) {
+    public init(workerId: String, status: WorkerInfoStatus, keyId: String, lastSeen: String, tags: [String: String], activeRequests: Int64) {
         self.workerId = workerId
         self.status = status
         self.keyId = keyId
         self.lastSeen = lastSeen
         self.tags = tags
+        self.activeRequests = activeRequests
     }
 
     enum CodingKeys: String, CodingKey {
@@ -151,6 +154,7 @@ public struct WorkerInfo: Codable, Hashable, Sendable {
         case keyId = "key_id"
         case lastSeen = "last_seen"
         case tags = "tags"
+        case activeRequests = "active_requests"
     }
 }
 
@@ -401,15 +405,18 @@ public struct APIKeyInfo: Codable, Hashable, Sendable {
     public var databases: [String]?
     public var createdAt: String
     public var expiresAt: String?
+    /// Whether the key may be used (the original's field). Keys created here are enabled; a key imported disabled from the original stays refused.
+    public var enabled: Bool
 
     /// Creates a value with every property.
-    public init(id: String, name: String, permissions: [Permission], databases: [String]? = nil, createdAt: String, expiresAt: String? = nil) {
+    public init(id: String, name: String, permissions: [Permission], databases: [String]? = nil, createdAt: String, expiresAt: String? = nil, enabled: Bool) {
         self.id = id
         self.name = name
         self.permissions = permissions
         self.databases = databases
         self.createdAt = createdAt
         self.expiresAt = expiresAt
+        self.enabled = enabled
     }
 
     enum CodingKeys: String, CodingKey {
@@ -419,6 +426,7 @@ public struct APIKeyInfo: Codable, Hashable, Sendable {
         case databases = "databases"
         case createdAt = "created_at"
         case expiresAt = "expires_at"
+        case enabled = "enabled"
     }
 }
 

@@ -151,14 +151,17 @@ public struct WorkerInfo: Codable, Hashable, Sendable {
     public var lastSeen: String
     /// The worker's labels; grpc_addr is where it serves Process.
     public var tags: [String: String]
+    /// Requests the Main Worker has routed to this worker and not yet seen answered (the original's field; 0 for the all-in-one server's embedded worker, which is called directly).
+    public var activeRequests: Int64
 
     /// Creates a value with every property.
-    public init(workerId: String, status: WorkerInfoStatus, keyId: String, lastSeen: String, tags: [String: String]) {
+    public init(workerId: String, status: WorkerInfoStatus, keyId: String, lastSeen: String, tags: [String: String], activeRequests: Int64) {
         self.workerId = workerId
         self.status = status
         self.keyId = keyId
         self.lastSeen = lastSeen
         self.tags = tags
+        self.activeRequests = activeRequests
     }
 
     enum CodingKeys: String, CodingKey {
@@ -167,6 +170,7 @@ public struct WorkerInfo: Codable, Hashable, Sendable {
         case keyId = "key_id"
         case lastSeen = "last_seen"
         case tags = "tags"
+        case activeRequests = "active_requests"
     }
 }
 
@@ -453,15 +457,18 @@ public struct APIKeyInfo: Codable, Hashable, Sendable {
     public var databases: [String]?
     public var createdAt: String
     public var expiresAt: String?
+    /// Whether the key may be used (the original's field). Keys created here are enabled; a key imported disabled from the original stays refused.
+    public var enabled: Bool
 
     /// Creates a value with every property.
-    public init(id: String, name: String, permissions: [Permission], databases: [String]? = nil, createdAt: String, expiresAt: String? = nil) {
+    public init(id: String, name: String, permissions: [Permission], databases: [String]? = nil, createdAt: String, expiresAt: String? = nil, enabled: Bool) {
         self.id = id
         self.name = name
         self.permissions = permissions
         self.databases = databases
         self.createdAt = createdAt
         self.expiresAt = expiresAt
+        self.enabled = enabled
     }
 
     enum CodingKeys: String, CodingKey {
@@ -471,6 +478,7 @@ public struct APIKeyInfo: Codable, Hashable, Sendable {
         case databases = "databases"
         case createdAt = "created_at"
         case expiresAt = "expires_at"
+        case enabled = "enabled"
     }
 
     /// Decodes the value: required members must be present, and only nullable ones may be null.
@@ -482,6 +490,7 @@ public struct APIKeyInfo: Codable, Hashable, Sendable {
         self.databases = try container.decodeIfPresentNonNull([String].self, forKey: .databases)
         self.createdAt = try container.decode(String.self, forKey: .createdAt)
         self.expiresAt = try container.decodeIfPresentNonNull(String.self, forKey: .expiresAt)
+        self.enabled = try container.decode(Bool.self, forKey: .enabled)
     }
 
     /// Encodes the value, writing required members that are nil as null.
@@ -493,6 +502,7 @@ public struct APIKeyInfo: Codable, Hashable, Sendable {
         try container.encodeIfPresent(databases, forKey: .databases)
         try container.encode(createdAt, forKey: .createdAt)
         try container.encodeIfPresent(expiresAt, forKey: .expiresAt)
+        try container.encode(enabled, forKey: .enabled)
     }
 }
 

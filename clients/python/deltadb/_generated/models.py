@@ -212,6 +212,8 @@ class WorkerInfo:
     """The last heartbeat (RFC 3339, UTC)."""
     tags: dict[str, str]
     """The worker's labels; grpc_addr is where it serves Process."""
+    active_requests: int
+    """Requests the Main Worker has routed to this worker and not yet seen answered (the original's field; 0 for the all-in-one server's embedded worker, which is called directly)."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> WorkerInfo:
@@ -222,6 +224,7 @@ class WorkerInfo:
             key_id=data["key_id"],
             last_seen=data["last_seen"],
             tags=data["tags"],
+            active_requests=data["active_requests"],
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -232,6 +235,7 @@ class WorkerInfo:
         result["key_id"] = self.key_id
         result["last_seen"] = self.last_seen
         result["tags"] = self.tags
+        result["active_requests"] = self.active_requests
         return result
 
 
@@ -512,6 +516,8 @@ class APIKeyInfo:
     name: str
     permissions: list[Permission]
     created_at: str
+    enabled: bool
+    """Whether the key may be used (the original's field). Keys created here are enabled; a key imported disabled from the original stays refused."""
     databases: Optional[list[str]] = None
     expires_at: Optional[str] = None
 
@@ -523,6 +529,7 @@ class APIKeyInfo:
             name=data["name"],
             permissions=data["permissions"],
             created_at=data["created_at"],
+            enabled=data["enabled"],
             databases=data.get("databases"),
             expires_at=data.get("expires_at"),
         )
@@ -534,6 +541,7 @@ class APIKeyInfo:
         result["name"] = self.name
         result["permissions"] = self.permissions
         result["created_at"] = self.created_at
+        result["enabled"] = self.enabled
         if self.databases is not None:
             result["databases"] = self.databases
         if self.expires_at is not None:

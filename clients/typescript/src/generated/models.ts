@@ -103,6 +103,8 @@ export interface WorkerInfo {
   last_seen: string;
   /** The worker's labels; grpc_addr is where it serves Process. */
   tags: Record<string, string>;
+  /** Requests the Main Worker has routed to this worker and not yet seen answered (the original's field; 0 for the all-in-one server's embedded worker, which is called directly). */
+  active_requests: number;
 }
 
 /** Generated from `#/components/schemas/WorkerInfo/properties/status`. */
@@ -244,6 +246,8 @@ export interface APIKeyInfo {
   databases?: string[];
   created_at: string;
   expires_at?: string;
+  /** Whether the key may be used (the original's field). Keys created here are enabled; a key imported disabled from the original stays refused. */
+  enabled: boolean;
 }
 
 /**

@@ -13,9 +13,14 @@ struct DeltaDBCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deltadb",
         abstract: "The all-in-one DeltaDatabase server and its maintenance commands.",
-        subcommands: [Serve.self, Rewrap.self],
+        subcommands: [Serve.self, Rewrap.self, ImportOriginal.self],
         defaultSubcommand: Serve.self
     )
+
+    /// Parses Go-style boolean flags (`-s3-use-ssl=false`) too; see `GoFlagArguments`.
+    static func main() async {
+        await main(GoFlagArguments.normalized(CommandLine.arguments.dropFirst()))
+    }
 }
 
 /// `deltadb [serve]`: runs the server (the default command).

@@ -1,0 +1,143 @@
+import ArgumentParser
+import DeltaAuth
+import DeltaCLI
+import DeltaCluster
+import DeltaCore
+import DeltaEngine
+import DeltaImport
+import DeltaImportS3
+import DeltaS3
+import DeltaStorage
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `deltadb import-original`: imports the Go original's data directory (or bucket)
+/// and API keys into ours (see `OriginalImporter` and docs/compatibility.md).
+struct ImportOriginal: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-original",
+        abstract: "Import the Go DeltaDatabase's entities, schemas and API keys, re-encrypted under -master-key.",
+        discussion: """
+            Reads --from (the original's -shared-fs) or --from-s3-endpoint, decrypts with the original's key \
+            (--original-master-key-file or ORIGINAL_MASTER_KEY) and writes into -shared-fs (or -s3-endpoint) \
+            under -master-key/-key-id. Safe to interrupt and run again: what is already imported is skipped. \
+            Exit status: 0 when nothing failed, 2 when the import finished but some items failed (see the \
+            report), 1 when it could not run (e.g. a wrong original key: nothing is written then).
+            """
+    )
+
+    @OptionGroup var importing: ImportOptions
+    @OptionGroup var options: ServerOptions
+
+    func run() async throws {
+        ProcessSetup.prepare()
+        let settings = try importing.resolve()
+        let (configuration, generated) = try options.resolve()
+        guard generated.masterKeyHex == nil else {
+            throw ValidationError("import-original needs the key to encrypt with: pass -master-key, MASTER_KEY or -master-key-file")
+        }
+        let source: any OriginalSource
+        switch settings.origin {
+        case .directory(let path): source = try OriginalDirectory(root: path)
+        case .s3(let s3): source = S3OriginalSource(client: S3Client(configuration: s3))
+        }
+        let cipher = try OriginalCipher(hex: settings.originalMasterKeyHex)
+        // A wrong original key stops here, before the target is even created.
+        let sealer = EntitySealer(keyring: KeyringHolder(try configuration.keyring()), writerID: "import-original")
+        try await OriginalImporter(
+            source: source, cipher: cipher, target: ImportTarget(store: nil, schemas: nil, bindings: nil, keys: nil, sealer: sealer),
+            options: .init(dryRun: true)
+        ).checkOriginalKey()
+        let target = try await Self.target(configuration, dryRun: settings.dryRun)
+        let importer = OriginalImporter(
+            source: source, cipher: cipher, target: target,
+            options: .init(dryRun: settings.dryRun, concurrency: settings.concurrency, keyStorePath: settings.originalKeyStore))
+        Console.say("\(settings.dryRun ? "dry run: " : "")importing from \(source.location) into \(configuration.s3.map { "\($0)" } ?? configuration.sharedFS)")
+        let display = ProgressDisplay(terminal: isatty(STDOUT_FILENO) == 1)
+        let report = try await importer.run { display.show($0) }
+        display.finish()
+        for line in report.summary() { Console.say(line) }
+        if let path = settings.reportPath {
+            do {
+                try report.json().write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw DeltaError(.storageFailure, "cannot write --report '\(path)'", cause: error)
+            }
+            Console.say("report written to \(path)")
+        }
+        if !report.succeeded { throw ExitCode(2) }
+    }
+
+    /// Our stores under the configuration. A dry run creates nothing: parts whose
+    /// directory (or bucket) does not exist yet are left out, and everything there
+    /// counts as new.
+    static func target(_ configuration: ServerConfiguration, dryRun: Bool) async throws -> ImportTarget {
+        let sealer = EntitySealer(keyring: KeyringHolder(try configuration.keyring()), writerID: "import-original")
+        let root = configuration.sharedFS
+        let logger = Console.logger("deltadb-import")
+        guard dryRun else {
+            let store = try await EngineAssembly.makeEntityStore(
+                configuration, claim: try EngineAssembly.claimDirectory(configuration, as: .tool), logger: logger)
+            return ImportTarget(
+                store: store, schemas: try SchemaCatalog(directory: root + "/templates"),
+                bindings: try DatabaseBindings(root: root), keys: try APIKeyStore(path: configuration.resolvedKeyStorePath),
+                sealer: sealer)
+        }
+        func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+        var store: (any EntityStore)?
+        if let s3 = configuration.s3 {
+            let candidate = S3EntityStore(client: S3Client(configuration: s3))
+            store = (try? await candidate.listDatabases()) != nil ? candidate : nil
+        } else if exists(root + "/files") {
+            store = try FileEntityStore(root: root, writerID: configuration.writerID)
+        }
+        return ImportTarget(
+            store: store,
+            schemas: exists(root + "/templates") ? try SchemaCatalog(directory: root + "/templates") : nil,
+            bindings: exists(root + "/_meta") ? try DatabaseBindings(root: root) : nil,
+            keys: exists(configuration.resolvedKeyStorePath) ? try APIKeyStore(path: configuration.resolvedKeyStorePath) : nil,
+            sealer: sealer)
+    }
+}
+
+/// The import's progress on the terminal: one line rewritten in place on a
+/// terminal, a line every few seconds otherwise (logs, pipes).
+final class ProgressDisplay: Sendable {
+    private let terminal: Bool
+    private let state = Mutex<(last: ContinuousClock.Instant?, shown: Bool, latest: ImportProgress?)>((nil, false, nil))
+
+    init(terminal: Bool) {
+        self.terminal = terminal
+    }
+
+    func show(_ progress: ImportProgress) {
+        let interval: Duration = terminal ? .milliseconds(200) : .seconds(5)
+        let now = ContinuousClock.now
+        let due = state.withLock { state -> Bool in
+            state.latest = progress
+            if let last = state.last, now - last < interval, progress.done < progress.total { return false }
+            state.last = now
+            state.shown = true
+            return true
+        }
+        guard due else { return }
+        if terminal {
+            FileHandle.standardOutput.write(Data(("\r\u{1B}[2K" + "import: " + progress.line).utf8))
+        } else {
+            Console.say("import: " + progress.line)
+        }
+    }
+
+    /// Ends the updating line (and shows the final count if it was not shown).
+    func finish() {
+        let (shown, latest) = state.withLock { ($0.shown, $0.latest) }
+        if terminal, shown {
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        } else if !terminal, let latest, !shown {
+            Console.say("import: " + latest.line)
+        }
+    }
+}
