@@ -20,14 +20,14 @@ struct OriginalFlagsTests {
     func mainWorker() throws {
         let arguments = GoFlagArguments.normalized([
             "-grpc-addr=127.0.0.1:50051", "-rest-addr=127.0.0.1:8080", "-shared-fs=/tmp/orig", "-master-key=\(key)",
-            "-key-id=main-key-v1", "-admin-key=secret", "-key-store=/tmp/orig/keys.json", "-worker-ttl=1h",
+            "-key-id=main-key-v1", "-admin-key=\(ServerOptionsTests.admin)", "-key-store=/tmp/orig/keys.json", "-worker-ttl=1h",
             "-client-ttl=24h", "-grpc-max-recv-msg-size=8388608", "-rest-max-body-size=1048576",
             "-s3-endpoint=minio:9000", "-s3-access-key=ak", "-s3-secret-key=sk", "-s3-bucket=deltadatabase",
             "-s3-use-ssl=false", "-s3-region=", "-entity-cache-size=1024", "-metrics-addr=:9090",
         ])
         let flags = try MainWorkerFlags.parse(arguments)
         let (configuration, _) = try flags.options.resolve(environment: [:])
-        let cluster = try flags.cluster.resolve(defaultGRPCAddress: "127.0.0.1:50051", environment: ["WORKER_SECRET": "s"])
+        let cluster = try flags.cluster.resolve(defaultGRPCAddress: "127.0.0.1:50051", environment: ClusterOptionsTests.environment)
         #expect(configuration.sharedFS == "/tmp/orig" && configuration.keyStorePath == "/tmp/orig/keys.json")
         #expect(configuration.cacheSize == 1024 && configuration.clientTTLSeconds == 86400)
         #expect(configuration.s3?.scheme == "http" && configuration.s3?.region == "us-east-1" && configuration.s3?.host == "minio")
