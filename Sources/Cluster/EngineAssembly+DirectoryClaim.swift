@@ -1,4 +1,6 @@
+import DeltaCore
 import DeltaStorage
+import Foundation
 import DeltaEngine
 
 extension EngineAssembly {
@@ -24,6 +26,13 @@ extension EngineAssembly {
     ///   what to do; `.storageFailure` when the lock file cannot be used.
     public static func claimDirectory(_ configuration: ServerConfiguration, as role: StorageRole) throws -> DirectoryClaim? {
         guard configuration.s3 == nil else { return nil }
+        // The lock file lives in the directory: a first start (or an import into a new
+        // directory) creates it.
+        do {
+            try FileManager.default.createDirectory(atPath: configuration.sharedFS, withIntermediateDirectories: true)
+        } catch {
+            throw DeltaError(.storageFailure, "cannot create the data directory '\(configuration.sharedFS)'", cause: error)
+        }
         switch role {
         case .tool:
             return try DirectoryClaim(

@@ -35,10 +35,10 @@ struct ImportOriginal: AsyncParsableCommand {
     func run() async throws {
         ProcessSetup.prepare()
         let settings = try importing.resolve()
-        let (configuration, generated) = try options.resolve()
-        guard generated.masterKeyHex == nil else {
-            throw ValidationError("import-original needs the key to encrypt with: pass -master-key, MASTER_KEY or -master-key-file")
-        }
+        // The target's key must be given: the import encrypts under it, and a key generated
+        // here would have to be found afterwards.
+        let (configuration, generated) = try options.resolve(forTool: true)
+        for warning in generated.warnings { Console.logger("deltadb-import").warning("\(warning)") }
         let source: any OriginalSource
         switch settings.origin {
         case .directory(let path): source = try OriginalDirectory(root: path)
