@@ -28,11 +28,7 @@ extension EngineAssembly {
         guard configuration.s3 == nil else { return nil }
         // The lock file lives in the directory: a first start (or an import into a new
         // directory) creates it.
-        do {
-            try FileManager.default.createDirectory(atPath: configuration.sharedFS, withIntermediateDirectories: true)
-        } catch {
-            throw DeltaError(.storageFailure, "cannot create the data directory '\(configuration.sharedFS)'", cause: error)
-        }
+        try SharedFile.makePrivateDirectory(configuration.sharedFS)
         switch role {
         case .tool:
             return try DirectoryClaim(

@@ -22,9 +22,7 @@ public enum EngineAssembly {
     public static func makeCatalog(
         _ configuration: ServerConfiguration, as role: StorageRole, logger: Logger
     ) async throws -> EntityCatalog {
-        try FileManager.default.createDirectory(
-            atPath: configuration.sharedFS + "/templates", withIntermediateDirectories: true
-        )
+        try SharedFile.makePrivateDirectory(configuration.sharedFS + "/templates")
         return EntityCatalog(
             store: try await makeEntityStore(configuration, claim: try claimDirectory(configuration, as: role), logger: logger),
             schemas: try SchemaCatalog(directory: configuration.sharedFS + "/templates"),

@@ -23,11 +23,7 @@ public final class DatabaseBindings: Sendable {
 
     public init(root: String) throws(DeltaError) {
         let directory = root + "/_meta"
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw DeltaError(.storageFailure, "cannot create '\(directory)'", cause: error)
-        }
+        try SharedFile.makePrivateDirectory(directory)
         self.path = directory + "/databases.json"
     }
 

@@ -20,11 +20,7 @@ public final class SchemaCatalog: Sendable {
 
     public init(directory: String) throws(DeltaError) {
         self.directory = directory
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw DeltaError(.storageFailure, "cannot create the templates directory", cause: error)
-        }
+        try SharedFile.makePrivateDirectory(directory)
     }
 
     /// Every schema id in `templates/`, sorted.
