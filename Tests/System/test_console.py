@@ -103,7 +103,13 @@ class Console:
         self.wait_for(f'[data-page="{route.split("?")[0]}"]')
 
     def wait(self, condition, timeout=15, message=""):
-        return self.WebDriverWait(self.driver, timeout, poll_frequency=0.1).until(lambda _: condition(), message)
+        from selenium.common.exceptions import StaleElementReferenceException
+
+        # Pages re-render parts of themselves (a refreshed table, a saved row): an
+        # element found a moment ago may be gone; the wait then looks again.
+        return self.WebDriverWait(self.driver, timeout, poll_frequency=0.1,
+                                  ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda _: condition(), message)
 
     def wait_for(self, selector, timeout=15):
         return self.wait(lambda: self.first(selector), timeout, f"nothing matches {selector}")
@@ -120,8 +126,13 @@ class Console:
         return self.driver.find_elements(self.By.CSS_SELECTOR, selector)
 
     def text(self, selector):
-        element = self.first(selector)
-        return element.text if element is not None else ""
+        from selenium.common.exceptions import StaleElementReferenceException
+
+        try:
+            element = self.first(selector)
+            return element.text if element is not None else ""
+        except StaleElementReferenceException:
+            return ""
 
     def button(self, label, within="body"):
         """The visible, enabled-or-not button whose text is `label` (exactly)."""
@@ -158,9 +169,13 @@ class Console:
             control, text)
 
     def shot(self, name):
+        """A screenshot of the whole page (the window grows to its height for the shot)."""
         self.driver.execute_script("window.scrollTo(0, 0)")
-        time.sleep(0.2)
+        height = self.driver.execute_script("return document.documentElement.scrollHeight")
+        self.driver.set_window_size(1360, max(900, min(height + 140, 2600)))
+        time.sleep(0.3)
         self.driver.save_screenshot(os.path.join(ARTIFACTS, f"{name}.png"))
+        self.driver.set_window_size(1360, 900)
 
     def axe(self, name):
         """Runs axe-core on the page; fails on any serious or critical violation."""
@@ -288,7 +303,7 @@ def test_schema_create_live_validation_and_export(console):
 
     sample = console.field("Sample document (JSON)")
     console.set_value(sample, json.dumps({"name": "", "age": -1}))
-    console.wait_text('[data-testid="sample-verdict"]', "Not valid against person.v1")
+    console.wait_text('[data-testid="sample-verdict"]', "/age")
     verdict = console.text('[data-testid="sample-verdict"]')
     assert "/name" in verdict and "/age" in verdict
     console.set_value(sample, json.dumps({"name": "Ada", "age": 36}))
@@ -437,11 +452,11 @@ def test_stored_markup_stays_inert(console, server):
     item.click()
     console.wait_text('[data-testid="entity-key"]', XSS_KEY)
     shown = console.text('[data-testid="document"]')
-    assert XSS_DOCUMENT["name"] in shown and XSS_DOCUMENT["bio"] in shown
+    assert json.loads(shown) == XSS_DOCUMENT and "<script>" in shown
     panel = console.first('[data-testid="document-panel"]')
     assert not panel.find_elements(console.By.CSS_SELECTOR, "script, img, a[href^=javascript]")
     console.click("Edit")  # the editor shows it as text too
-    assert XSS_DOCUMENT["bio"] in console.first('[data-testid="editor"]').get_attribute("value")
+    assert json.loads(console.first('[data-testid="editor"]').get_attribute("value")) == XSS_DOCUMENT
     console.click("Cancel")
     time.sleep(0.5)  # give an onerror handler time to fire, if one had been created
     assert console.driver.execute_script("return window.__pwned === undefined")
@@ -463,7 +478,7 @@ def test_dashboard_and_workers(console):
     console.go("workers")
     console.wait_for('[data-testid="worker-id"]')
     row = console.first('[data-testid="workers"] tbody tr').text
-    assert "Available" in row and "in process" in row
+    assert "Available" in row and "mode=embedded" in row and "main-key-v1" in row
     console.shot("06-workers")
     console.axe("workers")
 

@@ -4,7 +4,7 @@
  */
 
 import { DeltaError } from "../../clients/typescript/src/index.js";
-import type { Permission } from "../../clients/typescript/src/index.js";
+import type { ErrorDetail, Permission } from "../../clients/typescript/src/index.js";
 import { Child, h, replace, uid } from "./dom.js";
 import { isUnauthorized, lacking } from "./session.js";
 
@@ -26,6 +26,16 @@ export function errorBox(error: unknown, context?: string): HTMLElement {
     box.appendChild(h("p", {}, h("strong", {}, context ? `${context}: ` : ""), error instanceof Error ? error.message : String(error)));
   }
   return box;
+}
+
+/** A box listing schema violations (from a validation verdict, not an HTTP error). */
+export function violationsBox(title: string, errors: ErrorDetail[]): HTMLElement {
+  return h(
+    "div",
+    { class: "notice error", attrs: { role: "alert" } },
+    h("p", {}, h("strong", {}, title)),
+    h("ul", { class: "details" }, ...errors.map((detail) => h("li", { attrs: { "data-pointer": detail.pointer } }, h("code", {}, detail.pointer === "" ? "/" : detail.pointer), " ", detail.message))),
+  );
 }
 
 /** Shows `error` in `slot`, unless it is a 401, which returns to the login page. */

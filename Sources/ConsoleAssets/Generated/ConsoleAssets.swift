@@ -28,8 +28,8 @@ public enum ConsoleAssets {
 <meta name="referrer" content="no-referrer">
 <title>DeltaDatabase console</title>
 <link rel="icon" type="image/svg+xml" href="/assets/icon.3058ddc118eb.svg">
-<link rel="stylesheet" href="/assets/console.0d8ed6cc1b3c.css">
-<script src="/assets/app.8aeccebea3f4.js" defer></script>
+<link rel="stylesheet" href="/assets/console.ec018cca4b85.css">
+<script src="/assets/app.74ff4a7bcd83.js" defer></script>
 </head>
 <body>
 <div id="app"><noscript><p class="noscript">The DeltaDatabase console needs JavaScript. The REST API works without it.</p></noscript></div>
@@ -39,7 +39,7 @@ public enum ConsoleAssets {
 """#
         ),
         Asset(
-            path: "/assets/console.0d8ed6cc1b3c.css",
+            path: "/assets/console.ec018cca4b85.css",
             contentType: "text/css; charset=utf-8",
             immutable: true,
             body: #"""
@@ -131,6 +131,10 @@ a { color: var(--accent-dark); }
 .inline-form .field { margin-bottom: 0; }
 .inline-form .grow { flex: 1 1 320px; }
 .stack { display: grid; gap: 12px; max-width: 760px; }
+.stack > button { justify-self: start; }
+.login-card .stack > button { justify-self: stretch; }
+.browser > * + * { margin-top: 12px; }
+.card > [aria-live]:not(:empty) { margin-top: 12px; }
 
 /* Tiles (dashboard) */
 .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: 16px; margin-bottom: 14px; }
@@ -138,6 +142,7 @@ a { color: var(--accent-dark); }
 .tile h2 { font-size: 0.9rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); margin: 0; }
 .tile-value { font-size: 1.9rem; font-weight: 700; margin: 6px 0 4px; overflow-wrap: anywhere; }
 .tile-value.good { color: var(--good); }
+.tile-value.small { font-size: 1.2rem; padding-top: 8px; }
 .tile-value.bad { color: var(--bad); }
 .tile-detail { margin: 0; color: var(--muted); font-size: 0.9rem; overflow-wrap: anywhere; }
 
@@ -198,7 +203,7 @@ table.compact td, table.compact th { padding: 4px 8px; font-size: 0.9rem; }
 .status-line.bad { color: var(--bad); }
 
 /* Key lists (entities, schemas) */
-.key-list { list-style: none; margin: 8px 0; padding: 0; max-height: 60vh; overflow-y: auto; border: 1px solid var(--border); border-radius: 6px; }
+.key-list { list-style: none; margin: 8px 0; padding: 0; max-height: 560px; overflow-y: auto; border: 1px solid var(--border); border-radius: 6px; }
 .key-list li + li { border-top: 1px solid var(--border); }
 .key-list li.muted { padding: 8px 12px; }
 button.key { display: flex; justify-content: space-between; gap: 10px; width: 100%; border: 0; border-radius: 0; text-align: left; font-weight: 500; padding: 7px 12px; background: #fff; }
@@ -208,7 +213,7 @@ button.key[aria-current="true"] { background: var(--accent-soft); box-shadow: in
 
 /* Documents */
 pre { margin: 0; }
-pre.json, pre.code-output, pre.diff { background: #0f172a; color: #e2e8f0; padding: 14px; border-radius: 6px; overflow: auto; max-height: 65vh; white-space: pre-wrap; overflow-wrap: anywhere; }
+pre.json, pre.code-output, pre.diff { background: #0f172a; color: #e2e8f0; padding: 14px; border-radius: 6px; overflow: auto; max-height: 520px; white-space: pre-wrap; overflow-wrap: anywhere; }
 pre.diff .added { color: #86efac; }
 pre.diff .removed { color: #fca5a5; }
 pre.diff .same { color: #cbd5e1; }
@@ -245,7 +250,7 @@ main.login { grid-column: 1 / -1; grid-row: 1 / -1; display: grid; place-items: 
 """##
         ),
         Asset(
-            path: "/assets/app.8aeccebea3f4.js",
+            path: "/assets/app.74ff4a7bcd83.js",
             contentType: "text/javascript; charset=utf-8",
             immutable: true,
             body: ##"""
@@ -796,7 +801,7 @@ define("console/src/session", ["require", "exports", "clients/typescript/src/ind
 define("console/src/ui", ["require", "exports", "clients/typescript/src/index", "console/src/dom", "console/src/session"], function (require, exports, index_js_2, dom_js_1, session_js_1) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.jsonBlock = exports.table = exports.section = exports.confirmButton = exports.downloadButton = exports.copyButton = exports.busy = exports.button = exports.permissionNote = exports.guard = exports.notice = exports.showError = exports.errorBox = exports.UNAUTHORIZED_EVENT = void 0;
+    exports.jsonBlock = exports.table = exports.section = exports.confirmButton = exports.downloadButton = exports.copyButton = exports.busy = exports.button = exports.permissionNote = exports.guard = exports.notice = exports.showError = exports.violationsBox = exports.errorBox = exports.UNAUTHORIZED_EVENT = void 0;
     exports.UNAUTHORIZED_EVENT = "deltadb:unauthorized";
     function errorBox(error, context) {
         const box = (0, dom_js_1.h)("div", { class: "notice error", attrs: { role: "alert" } });
@@ -813,6 +818,10 @@ define("console/src/ui", ["require", "exports", "clients/typescript/src/index", 
         return box;
     }
     exports.errorBox = errorBox;
+    function violationsBox(title, errors) {
+        return (0, dom_js_1.h)("div", { class: "notice error", attrs: { role: "alert" } }, (0, dom_js_1.h)("p", {}, (0, dom_js_1.h)("strong", {}, title)), (0, dom_js_1.h)("ul", { class: "details" }, ...errors.map((detail) => (0, dom_js_1.h)("li", { attrs: { "data-pointer": detail.pointer } }, (0, dom_js_1.h)("code", {}, detail.pointer === "" ? "/" : detail.pointer), " ", detail.message))));
+    }
+    exports.violationsBox = violationsBox;
     function showError(slot, error, context) {
         if ((0, session_js_1.isUnauthorized)(error)) {
             window.dispatchEvent(new CustomEvent(exports.UNAUTHORIZED_EVENT, { detail: error instanceof Error ? error.message : "" }));
@@ -1021,7 +1030,7 @@ define("console/src/pages/dashboard", ["require", "exports", "console/src/dom", 
                     (0, session_js_3.can)("admin") ? api.getStats().then((stats) => showCache(stats), (error) => problems.push(error)) : Promise.resolve(set(cache, "—", (0, session_js_3.lacking)("admin") ?? "")),
                     (0, session_js_3.can)("admin") ? api.listWorkers().then((list) => showWorkers(list), (error) => problems.push(error)) : Promise.resolve(set(workers, "—", (0, session_js_3.lacking)("admin") ?? "")),
                 ]);
-                set(server, window.location.host, "Version and storage backend: not reported by the REST API");
+                set(server, window.location.host, "Version and storage backend: not reported by the REST API", "small");
                 if ((0, session_js_3.can)("read") && round % COUNT_EVERY === 0) {
                     await countEntities().catch((error) => problems.push(error));
                 }
@@ -1108,7 +1117,7 @@ define("console/src/pages/databases", ["require", "exports", "console/src/dom", 
             more.hidden = true;
             const status = (0, dom_js_4.h)("div", { attrs: { "aria-live": "polite" } });
             const reasonId = (0, dom_js_4.uid)("reason");
-            (0, dom_js_4.replace)(root, (0, ui_js_3.permissionNote)("admin", reasonId, "Binding and unbinding"), errors, status, (0, ui_js_3.section)("All databases", (0, dom_js_4.h)("div", { class: "toolbar" }, (0, dom_js_4.field)("Filter by name", filter)), (0, dom_js_4.h)("table", { class: "data", attrs: { "data-testid": "databases" } }, (0, dom_js_4.h)("caption", { class: "visually-hidden" }, "Databases"), (0, dom_js_4.h)("thead", {}, (0, dom_js_4.h)("tr", {}, ...["Database", "Schema", "Bind a schema", ""].map((text) => (0, dom_js_4.h)("th", { attrs: { scope: "col" } }, text)))), body), summary, more));
+            (0, dom_js_4.replace)(root, (0, ui_js_3.permissionNote)("admin", reasonId, "Binding and unbinding"), errors, status, (0, ui_js_3.section)("All databases", (0, dom_js_4.h)("div", { class: "toolbar" }, (0, dom_js_4.field)("Filter by name", filter)), (0, dom_js_4.h)("table", { class: "data", attrs: { "data-testid": "databases" } }, (0, dom_js_4.h)("caption", { class: "visually-hidden" }, "Databases"), (0, dom_js_4.h)("thead", {}, (0, dom_js_4.h)("tr", {}, ...["Database", "Schema", "Bind a schema", "Entities"].map((text) => (0, dom_js_4.h)("th", { attrs: { scope: "col" } }, text)))), body), summary, more));
             let all = [];
             let schemas = [];
             let shown = 0;
@@ -1408,7 +1417,7 @@ define("console/src/pages/entities", ["require", "exports", "clients/typescript/
             function renderEditor(entity, draft) {
                 const creating = entity === undefined;
                 const keyInput = (0, dom_js_5.h)("input", { attrs: { type: "text", spellcheck: "false", autocomplete: "off", required: true } });
-                const editor = (0, dom_js_5.h)("textarea", { class: "code", attrs: { rows: 20, spellcheck: "false", "data-testid": "editor" } });
+                const editor = (0, dom_js_5.h)("textarea", { class: "code", attrs: { rows: 14, spellcheck: "false", "data-testid": "editor" } });
                 editor.value = draft ?? (creating ? "{\n  \n}" : JSON.stringify(entity.body, null, 2));
                 const panelErrors = (0, dom_js_5.h)("div", { attrs: { "aria-live": "polite", "data-testid": "editor-errors" } });
                 const save = (0, ui_js_4.button)(creating ? "Create" : "Save", () => void saveDraft(), "primary");
@@ -1579,7 +1588,7 @@ define("console/src/pages/entities", ["require", "exports", "clients/typescript/
         editor.scrollTop = Math.max(0, (line - 3) * lineHeight);
     }
 });
-define("console/src/pages/schemas", ["require", "exports", "clients/typescript/src/index", "console/src/dom", "console/src/jsontext", "console/src/session", "console/src/ui"], function (require, exports, index_js_4, dom_js_6, jsontext_js_2, session_js_6, ui_js_5) {
+define("console/src/pages/schemas", ["require", "exports", "console/src/dom", "console/src/jsontext", "console/src/session", "console/src/ui"], function (require, exports, dom_js_6, jsontext_js_2, session_js_6, ui_js_5) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.schemasPage = void 0;
@@ -1703,7 +1712,7 @@ define("console/src/pages/schemas", ["require", "exports", "clients/typescript/s
                             return;
                         (0, dom_js_6.replace)(verdict, result.valid
                             ? (0, ui_js_5.notice)("success", `Valid against ${id}.`)
-                            : (0, ui_js_5.errorBox)(new index_js_4.DeltaError(400, "schema_violation", `Not valid against ${id}`, result.errors)));
+                            : (0, ui_js_5.violationsBox)(`Not valid against ${id}:`, result.errors));
                     }
                     catch (error) {
                         if (mine === generation)
@@ -1871,7 +1880,7 @@ define("console/src/pages/keys", ["require", "exports", "console/src/dom", "cons
             async function loadList() {
                 try {
                     const keys = await (0, session_js_8.client)().listAPIKeys();
-                    (0, dom_js_8.replace)(listHolder, keys.length === 0 ? (0, ui_js_7.notice)("info", "No API key yet.") : (0, ui_js_7.table)("API keys", ["Name", "Id", "Permissions", "Databases", "Created", "Expires", ""], keys.map(row), "data"));
+                    (0, dom_js_8.replace)(listHolder, keys.length === 0 ? (0, ui_js_7.notice)("info", "No API key yet.") : (0, ui_js_7.table)("API keys", ["Name", "Id", "Permissions", "Databases", "Created", "Expires", "Actions"], keys.map(row), "data"));
                 }
                 catch (error) {
                     (0, ui_js_7.showError)(errors, error, "Could not list keys");

@@ -65,7 +65,7 @@ export const dashboardPage: Page = {
         can("admin") ? api.getStats().then((stats) => showCache(stats), (error) => problems.push(error)) : Promise.resolve(set(cache, "—", lacking("admin") ?? "")),
         can("admin") ? api.listWorkers().then((list) => showWorkers(list), (error) => problems.push(error)) : Promise.resolve(set(workers, "—", lacking("admin") ?? "")),
       ]);
-      set(server, window.location.host, "Version and storage backend: not reported by the REST API");
+      set(server, window.location.host, "Version and storage backend: not reported by the REST API", "small");
       if (can("read") && round % COUNT_EVERY === 0) {
         await countEntities().catch((error) => problems.push(error));
       } else if (!can("read")) {

@@ -37,7 +37,7 @@ export const databasesPage: Page = {
           "table",
           { class: "data", attrs: { "data-testid": "databases" } },
           h("caption", { class: "visually-hidden" }, "Databases"),
-          h("thead", {}, h("tr", {}, ...["Database", "Schema", "Bind a schema", ""].map((text) => h("th", { attrs: { scope: "col" } }, text)))),
+          h("thead", {}, h("tr", {}, ...["Database", "Schema", "Bind a schema", "Entities"].map((text) => h("th", { attrs: { scope: "col" } }, text)))),
           body,
         ),
         summary,

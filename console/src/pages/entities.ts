@@ -202,7 +202,7 @@ export const entitiesPage: Page = {
     function renderEditor(entity: Loaded | undefined, draft?: string): void {
       const creating = entity === undefined;
       const keyInput = h("input", { attrs: { type: "text", spellcheck: "false", autocomplete: "off", required: true } });
-      const editor = h("textarea", { class: "code", attrs: { rows: 20, spellcheck: "false", "data-testid": "editor" } });
+      const editor = h("textarea", { class: "code", attrs: { rows: 14, spellcheck: "false", "data-testid": "editor" } });
       editor.value = draft ?? (creating ? "{\n  \n}" : JSON.stringify(entity.body, null, 2));
       const panelErrors = h("div", { attrs: { "aria-live": "polite", "data-testid": "editor-errors" } });
       const save = button(creating ? "Create" : "Save", () => void saveDraft(), "primary");

@@ -90,7 +90,7 @@ export const keysPage: Page = {
         const keys = await client().listAPIKeys();
         replace(
           listHolder,
-          keys.length === 0 ? notice("info", "No API key yet.") : table("API keys", ["Name", "Id", "Permissions", "Databases", "Created", "Expires", ""], keys.map(row), "data"),
+          keys.length === 0 ? notice("info", "No API key yet.") : table("API keys", ["Name", "Id", "Permissions", "Databases", "Created", "Expires", "Actions"], keys.map(row), "data"),
         );
       } catch (error) {
         showError(errors, error, "Could not list keys");

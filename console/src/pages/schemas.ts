@@ -5,12 +5,11 @@
  * copy or download.
  */
 
-import { DeltaError } from "../../../clients/typescript/src/index.js";
 import { field, h, replace, uid } from "../dom.js";
 import { parseJSON } from "../jsontext.js";
 import type { Page } from "../page.js";
 import { can, client, lacking } from "../session.js";
-import { busy, button, confirmButton, copyButton, downloadButton, errorBox, guard, notice, permissionNote, showError } from "../ui.js";
+import { busy, button, confirmButton, copyButton, downloadButton, errorBox, guard, notice, permissionNote, showError, violationsBox } from "../ui.js";
 
 const EXPORTS = [
   { format: "pydantic", label: "Pydantic", extension: "py" },
@@ -165,7 +164,7 @@ export const schemasPage: Page = {
             verdict,
             result.valid
               ? notice("success", `Valid against ${id}.`)
-              : errorBox(new DeltaError(400, "schema_violation", `Not valid against ${id}`, result.errors)),
+              : violationsBox(`Not valid against ${id}:`, result.errors),
           );
         } catch (error) {
           if (mine === generation) showError(verdict, error, "Could not validate");
