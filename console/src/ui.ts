@@ -134,7 +134,7 @@ export function downloadButton(label: string, filename: () => string, text: () =
  * A destructive button that asks first, inline: the first press turns it into
  * "Confirm …" plus "Cancel"; only the second press runs `action`.
  */
-export function confirmButton(label: string, confirmLabel: string, action: (control: HTMLButtonElement) => Promise<void>): HTMLElement {
+export function confirmButton(label: string, confirmLabel: string, action: (control: HTMLButtonElement) => Promise<void>, accessibleName?: string): HTMLElement {
   const wrapper = h("span", { class: "confirm" });
   const start = button(label, () => {
     const yes = button(confirmLabel, () => void action(yes), "danger");
@@ -145,6 +145,7 @@ export function confirmButton(label: string, confirmLabel: string, action: (cont
     replace(wrapper, yes, no);
     yes.focus();
   }, "danger");
+  if (accessibleName) start.setAttribute("aria-label", accessibleName);
   replace(wrapper, start);
   return wrapper;
 }

@@ -29,7 +29,7 @@ public enum ConsoleAssets {
 <title>DeltaDatabase console</title>
 <link rel="icon" type="image/svg+xml" href="/assets/icon.3058ddc118eb.svg">
 <link rel="stylesheet" href="/assets/console.ec018cca4b85.css">
-<script src="/assets/app.74ff4a7bcd83.js" defer></script>
+<script src="/assets/app.a512bf466576.js" defer></script>
 </head>
 <body>
 <div id="app"><noscript><p class="noscript">The DeltaDatabase console needs JavaScript. The REST API works without it.</p></noscript></div>
@@ -250,7 +250,7 @@ main.login { grid-column: 1 / -1; grid-row: 1 / -1; display: grid; place-items: 
 """##
         ),
         Asset(
-            path: "/assets/app.74ff4a7bcd83.js",
+            path: "/assets/app.a512bf466576.js",
             contentType: "text/javascript; charset=utf-8",
             immutable: true,
             body: ##"""
@@ -907,7 +907,7 @@ define("console/src/ui", ["require", "exports", "clients/typescript/src/index", 
         });
     }
     exports.downloadButton = downloadButton;
-    function confirmButton(label, confirmLabel, action) {
+    function confirmButton(label, confirmLabel, action, accessibleName) {
         const wrapper = (0, dom_js_1.h)("span", { class: "confirm" });
         const start = button(label, () => {
             const yes = button(confirmLabel, () => void action(yes), "danger");
@@ -918,6 +918,8 @@ define("console/src/ui", ["require", "exports", "clients/typescript/src/index", 
             (0, dom_js_1.replace)(wrapper, yes, no);
             yes.focus();
         }, "danger");
+        if (accessibleName)
+            start.setAttribute("aria-label", accessibleName);
         (0, dom_js_1.replace)(wrapper, start);
         return wrapper;
     }
@@ -1899,7 +1901,7 @@ define("console/src/pages/keys", ["require", "exports", "console/src/dom", "cons
                         await (0, session_js_8.client)().deleteAPIKey(key.id);
                         (0, dom_js_8.replace)(created, (0, ui_js_7.notice)("success", `Key ${key.name} was revoked; it stops working at once.`));
                         await loadList();
-                    })),
+                    }), `Revoke ${key.name}`),
                 ];
             }
             void loadList();

@@ -112,6 +112,7 @@ export const keysPage: Page = {
             replace(created, notice("success", `Key ${key.name} was revoked; it stops working at once.`));
             await loadList();
           }),
+          `Revoke ${key.name}`,
         ),
       ];
     }
