@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Installs what the console's browser tests need on a fresh Debian machine:
-# Debian's chromium + chromium-driver (headless) and, from PyPI, pytest, Selenium
-# and selenium-axe-python (which bundles axe-core). Idempotent: each step is
-# skipped when its tool is already there. Called by Tests/System/test_console.py.
+# Installs what the console's browser tests (test_console.py) need on a fresh
+# Debian machine: Debian's chromium + chromium-driver (run headless) and a font,
+# and the Selenium and axe packages of requirements.txt. Idempotent and quick
+# when everything is there; test_console.py calls it before starting the browser.
 set -euo pipefail
 cd "$(dirname "$0")"
+PYTHON="${PYTHON:-python3}"
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
-# Fonts so screenshots show text the way a user's machine would.
+# Text in screenshots needs a font; Debian's chromium does not pull one in.
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   echo "install-browser: apt-get install ${need_apt[*]}"
@@ -17,9 +18,11 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
-python3 - <<'PY' || { echo "install-browser: pip install -r requirements-console.txt"; python3 -m pip install -q --disable-pip-version-check -r requirements-console.txt; }
-import importlib, sys
-missing = [m for m in ("pytest", "selenium", "selenium_axe_python") if importlib.util.find_spec(m) is None]
-sys.exit(1 if missing else 0)
-PY
+if ! "$PYTHON" -c 'import selenium, selenium_axe_python' 2>/dev/null; then
+  echo "install-browser: pip install selenium selenium-axe-python (from requirements.txt)"
+  grep -E '^selenium' requirements.txt | sed 's/ *#.*//' > "${TMPDIR:-/tmp}/console-browser-requirements.txt"
+  pip_install() { PIP_ROOT_USER_ACTION=ignore "$PYTHON" -m pip install --quiet --disable-pip-version-check "$@"; }
+  pip_install -r "${TMPDIR:-/tmp}/console-browser-requirements.txt" 2>/dev/null \
+    || pip_install --break-system-packages -r "${TMPDIR:-/tmp}/console-browser-requirements.txt"
+fi
 echo "install-browser: ok"
