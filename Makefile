@@ -5,7 +5,7 @@ REST_ADDR ?= 127.0.0.1:8080
 DEV_KEY_FILE ?= .dev-master-key
 BIN := .build/debug
 
-.PHONY: run run-debug build test bench bench-scale generate check-generated clean deps load-examples
+.PHONY: run run-debug build test bench bench-scale generate check-generated console check-console clean deps load-examples
 
 ## Start the all-in-one server on $(REST_ADDR) with data in $(DATA): a release build
 ## (what you measure is what you get), serving over the direct path.
@@ -60,6 +60,14 @@ bench-scale:
 ## What make test needs: apt packages and Tests/System/requirements.txt (idempotent).
 deps:
 	scripts/install-deps.sh
+
+## Rebuild the web console (console/) into Sources/ConsoleAssets/Generated (needs tsc); see docs/console.md.
+console:
+	console/build.sh
+
+## Fail if the committed console assets differ from a fresh build of console/.
+check-console:
+	console/build.sh --check
 
 ## Regenerate Sources/Generated, the Swift SDK and the Python/TypeScript clients from spec/.
 generate:

@@ -110,11 +110,14 @@ let package = Package(
         ),
         // The REST front end (APIHandler, middlewares, error mapping) and the
         // composition roots of `deltadb` and `main-worker`.
+        // The web console's compiled assets (generated from console/ by console/build.sh).
+        .target(name: "ConsoleAssets", path: "Sources/ConsoleAssets"),
         .target(
             name: "DeltaServer",
             dependencies: [
                 "Generated", "APIRuntime", "DeltaEngine", "DeltaCluster", "DeltaCore", "DeltaJSON", "DeltaCrypto",
                 "DeltaCache", "DeltaStorage", "DeltaSchema", "DeltaSchemaExport", "DeltaAuth", "WorkerProtocol",
+                "ConsoleAssets",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
@@ -240,7 +243,7 @@ let package = Package(
             name: "ServerTests",
             dependencies: [
                 "DeltaServer", "DeltaEngine", "DeltaCluster", "DeltaCLI", "DeltaS3", "ClientSDK", "Generated", "DeltaCore", "DeltaCrypto", "DeltaStorage",
-                "DeltaAuth", "WorkerProtocol",
+                "DeltaAuth", "WorkerProtocol", "ConsoleAssets",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -111,6 +111,7 @@ extension ServerOptions {
         configuration.previousKeys = previousKeys
         configuration.s3 = s3Configuration
         if configuration.s3 != nil { generated.warnings += s3.warnings(environment: environment) }
+        configuration.serveConsole = ui
         return (configuration, generated)
     }
 }

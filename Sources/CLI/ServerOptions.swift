@@ -49,6 +49,9 @@ public struct ServerOptions: ParsableArguments, Sendable {
     @Option(name: .seed("auth-failure-burst"), help: "Failed authentications one client address may make in a row before getting 429 (refills at one per second).")
     public var authFailureBurst = 10
 
+    @Option(name: .seed("ui"), help: "Serve the web console at / (-ui=false turns it off; the REST API keeps its paths either way).")
+    public var ui = true
+
     @OptionGroup public var s3: S3Options
 
     @OptionGroup public var original: OriginalOptions

@@ -46,6 +46,8 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
     /// `<sharedFS>/files`; schemas (`templates/`), database bindings and `_auth/` stay
     /// on `sharedFS`.
     public var s3: S3Configuration?
+    /// Whether the REST listener also serves the web console at `/` (`-ui`).
+    public var serveConsole = true
 
     /// The keyring: the master key (active) plus the previous keys.
     ///

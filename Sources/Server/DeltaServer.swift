@@ -90,6 +90,9 @@ public enum DeltaServer {
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: AuthFailureMiddleware(limiter: limiter ?? FailureLimiter(burst: configuration.authFailureBurst)))
         handler.registerRoutes(on: router, limits: RequestLimits(maxBodyBytes: configuration.maxBodyBytes))
+        if configuration.serveConsole {
+            ConsoleRoutes.shared.register(on: router)
+        }
         return router
     }
 }
