@@ -576,3 +576,16 @@ def test_every_page_passes_axe_and_logs_no_csp_violation(console):
         console.axe(f"sweep-{route}")
     errors = console.severe_console_errors()
     assert not [e for e in errors if "Content Security Policy" in e or "Uncaught" in e], errors
+
+
+def test_main_worker_serves_it_too_and_ui_false_turns_it_off(start_cluster, start_deltadb):
+    from types import SimpleNamespace
+
+    cluster = start_cluster()
+    main = SimpleNamespace(url=f"http://127.0.0.1:{cluster.rest_port}")
+    status, headers, body = http(main, "GET", "/")
+    assert status == 200 and headers["content-security-policy"] == CSP and b"/assets/app." in body
+
+    quiet = start_deltadb(extra_args=["-ui=false"], log_level="info")
+    assert http(quiet, "GET", "/")[0] == 404
+    assert http(quiet, "GET", "/health")[0] == 200
