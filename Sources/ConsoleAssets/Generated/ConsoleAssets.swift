@@ -29,7 +29,7 @@ public enum ConsoleAssets {
 <title>DeltaDatabase console</title>
 <link rel="icon" type="image/svg+xml" href="/assets/icon.3058ddc118eb.svg">
 <link rel="stylesheet" href="/assets/console.ec018cca4b85.css">
-<script src="/assets/app.a512bf466576.js" defer></script>
+<script src="/assets/app.1472319bbea3.js" defer></script>
 </head>
 <body>
 <div id="app"><noscript><p class="noscript">The DeltaDatabase console needs JavaScript. The REST API works without it.</p></noscript></div>
@@ -250,7 +250,7 @@ main.login { grid-column: 1 / -1; grid-row: 1 / -1; display: grid; place-items: 
 """##
         ),
         Asset(
-            path: "/assets/app.a512bf466576.js",
+            path: "/assets/app.1472319bbea3.js",
             contentType: "text/javascript; charset=utf-8",
             immutable: true,
             body: ##"""
@@ -1793,7 +1793,7 @@ define("console/src/pages/workers", ["require", "exports", "console/src/dom", "c
                     const workers = await (0, session_js_7.client)().listWorkers();
                     if (stopped)
                         return;
-                    (0, dom_js_7.replace)(holder, workers.length === 0 ? (0, ui_js_6.notice)("info", "No worker is registered.") : (0, ui_js_6.table)("Workers", ["Worker", "Status", "Last seen", "Address", "Key id", "Tags"], workers.map(row), "data"));
+                    (0, dom_js_7.replace)(holder, workers.length === 0 ? (0, ui_js_6.notice)("info", "No worker is registered.") : (0, ui_js_6.table)("Workers", ["Worker", "Status", "Last seen", "Address", "Key id", "Active requests", "Tags"], workers.map(row), "data"));
                     (0, dom_js_7.replace)(errors);
                     updated.textContent = `Updated ${(0, dom_js_7.formatTime)(new Date().toISOString())}`;
                 }
@@ -1818,6 +1818,7 @@ define("console/src/pages/workers", ["require", "exports", "console/src/dom", "c
             (0, dom_js_7.h)("span", { attrs: { title: (0, dom_js_7.formatTime)(worker.last_seen) } }, (0, dom_js_7.relativeTime)(worker.last_seen)),
             worker.tags.grpc_addr ? (0, dom_js_7.h)("code", {}, worker.tags.grpc_addr) : (0, dom_js_7.h)("span", { class: "muted" }, "in process"),
             (0, dom_js_7.h)("code", {}, worker.key_id),
+            String(worker.active_requests ?? 0),
             tags.length === 0 ? "" : tags.map(([name, value]) => `${name}=${value}`).join(", "),
         ];
     }
@@ -1882,7 +1883,7 @@ define("console/src/pages/keys", ["require", "exports", "console/src/dom", "cons
             async function loadList() {
                 try {
                     const keys = await (0, session_js_8.client)().listAPIKeys();
-                    (0, dom_js_8.replace)(listHolder, keys.length === 0 ? (0, ui_js_7.notice)("info", "No API key yet.") : (0, ui_js_7.table)("API keys", ["Name", "Id", "Permissions", "Databases", "Created", "Expires", "Actions"], keys.map(row), "data"));
+                    (0, dom_js_8.replace)(listHolder, keys.length === 0 ? (0, ui_js_7.notice)("info", "No API key yet.") : (0, ui_js_7.table)("API keys", ["Name", "Id", "Permissions", "Databases", "Created", "Expires", "Status", "Actions"], keys.map(row), "data"));
                 }
                 catch (error) {
                     (0, ui_js_7.showError)(errors, error, "Could not list keys");
@@ -1896,7 +1897,8 @@ define("console/src/pages/keys", ["require", "exports", "console/src/dom", "cons
                     key.permissions.join(", ") || "none",
                     key.databases === undefined ? "all" : key.databases.join(", "),
                     (0, dom_js_8.h)("span", { attrs: { title: (0, dom_js_8.formatTime)(key.created_at) } }, (0, dom_js_8.relativeTime)(key.created_at)),
-                    key.expires_at === undefined ? "never" : (0, dom_js_8.h)("span", { class: expired ? "status unavailable" : "", attrs: { title: (0, dom_js_8.formatTime)(key.expires_at) } }, expired ? `expired ${(0, dom_js_8.relativeTime)(key.expires_at)}` : (0, dom_js_8.relativeTime)(key.expires_at)),
+                    key.expires_at === undefined ? "never" : (0, dom_js_8.h)("span", { attrs: { title: (0, dom_js_8.formatTime)(key.expires_at) } }, expired ? `expired ${(0, dom_js_8.relativeTime)(key.expires_at)}` : (0, dom_js_8.relativeTime)(key.expires_at)),
+                    key.enabled === false ? (0, dom_js_8.h)("span", { class: "status unavailable" }, "disabled") : expired ? (0, dom_js_8.h)("span", { class: "status unavailable" }, "expired") : (0, dom_js_8.h)("span", { class: "status available" }, "active"),
                     (0, ui_js_7.confirmButton)(`Revoke`, `Revoke ${key.name} now`, (control) => (0, ui_js_7.busy)(control, errors, async () => {
                         await (0, session_js_8.client)().deleteAPIKey(key.id);
                         (0, dom_js_8.replace)(created, (0, ui_js_7.notice)("success", `Key ${key.name} was revoked; it stops working at once.`));

@@ -90,7 +90,7 @@ export const keysPage: Page = {
         const keys = await client().listAPIKeys();
         replace(
           listHolder,
-          keys.length === 0 ? notice("info", "No API key yet.") : table("API keys", ["Name", "Id", "Permissions", "Databases", "Created", "Expires", "Actions"], keys.map(row), "data"),
+          keys.length === 0 ? notice("info", "No API key yet.") : table("API keys", ["Name", "Id", "Permissions", "Databases", "Created", "Expires", "Status", "Actions"], keys.map(row), "data"),
         );
       } catch (error) {
         showError(errors, error, "Could not list keys");
@@ -105,7 +105,8 @@ export const keysPage: Page = {
         key.permissions.join(", ") || "none",
         key.databases === undefined ? "all" : key.databases.join(", "),
         h("span", { attrs: { title: formatTime(key.created_at) } }, relativeTime(key.created_at)),
-        key.expires_at === undefined ? "never" : h("span", { class: expired ? "status unavailable" : "", attrs: { title: formatTime(key.expires_at) } }, expired ? `expired ${relativeTime(key.expires_at)}` : relativeTime(key.expires_at)),
+        key.expires_at === undefined ? "never" : h("span", { attrs: { title: formatTime(key.expires_at) } }, expired ? `expired ${relativeTime(key.expires_at)}` : relativeTime(key.expires_at)),
+        key.enabled === false ? h("span", { class: "status unavailable" }, "disabled") : expired ? h("span", { class: "status unavailable" }, "expired") : h("span", { class: "status available" }, "active"),
         confirmButton(`Revoke`, `Revoke ${key.name} now`, (control) =>
           busy(control, errors, async () => {
             await client().deleteAPIKey(key.id);

@@ -32,7 +32,7 @@ export const workersPage: Page = {
       try {
         const workers = await client().listWorkers();
         if (stopped) return;
-        replace(holder, workers.length === 0 ? notice("info", "No worker is registered.") : table("Workers", ["Worker", "Status", "Last seen", "Address", "Key id", "Tags"], workers.map(row), "data"));
+        replace(holder, workers.length === 0 ? notice("info", "No worker is registered.") : table("Workers", ["Worker", "Status", "Last seen", "Address", "Key id", "Active requests", "Tags"], workers.map(row), "data"));
         replace(errors);
         updated.textContent = `Updated ${formatTime(new Date().toISOString())}`;
       } catch (error) {
@@ -56,6 +56,7 @@ function row(worker: WorkerInfo): (Node | string)[] {
     h("span", { attrs: { title: formatTime(worker.last_seen) } }, relativeTime(worker.last_seen)),
     worker.tags.grpc_addr ? h("code", {}, worker.tags.grpc_addr) : h("span", { class: "muted" }, "in process"),
     h("code", {}, worker.key_id),
+    String(worker.active_requests ?? 0),
     tags.length === 0 ? "" : tags.map(([name, value]) => `${name}=${value}`).join(", "),
   ];
 }
