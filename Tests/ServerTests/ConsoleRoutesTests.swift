@@ -98,7 +98,7 @@ struct ConsoleRoutesTests {
 
     @Test("-ui defaults to on; -ui=false turns the console off")
     func flag() throws {
-        let base = ["-admin-key=a", "-master-key=\(String(repeating: "0f", count: 32))"]
+        let base = ["-admin-key=console-test-admin-key-7c1e9b44d2", "-master-key=\(String(repeating: "0f", count: 32))"]
         #expect(try ServerOptions.parse(base).resolve(environment: [:]).0.serveConsole)
         #expect(try !ServerOptions.parse(base + ["-ui=false"]).resolve(environment: [:]).0.serveConsole)
         #expect(try ServerOptions.parse(base + ["--ui=true"]).resolve(environment: [:]).0.serveConsole)
