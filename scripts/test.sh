@@ -18,8 +18,9 @@ scripts/install-deps.sh
 stage "build (debug, with tests)"
 swift build --build-tests
 
-stage "generated code is in sync with spec/"
+stage "generated code is in sync with spec/ and console/"
 .build/debug/deltadb-codegen check --root .
+console/build.sh --check
 
 stage "Swift tests (S3 cases against a local moto server)"
 # The S3 store runs the same conformance suite as the file and memory stores; it
