@@ -46,9 +46,7 @@ public final class DatabaseBindings: Sendable {
 
     /// Databases bound to `schemaID`.
     public func databases(boundTo schemaID: String) throws(DeltaError) -> [String] {
-        let wanted = Array(schemaID.utf8)
-        return try current().values.filter { Array($0.schemaID.utf8) == wanted }.map(\.database)
-            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        try DatabaseName.unique(current().values.filter { DatabaseName.same($0.schemaID, schemaID) }.map(\.database))
     }
 
     private func current() throws(DeltaError) -> Map {

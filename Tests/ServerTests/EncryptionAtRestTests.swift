@@ -4,6 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import DeltaStorage
+
 @Suite("Encryption at rest")
 struct EncryptionAtRestTests {
     static let marker = "PLAINTEXT-MARKER-7f3a9c"
@@ -121,14 +123,13 @@ struct EncryptionAtRestTests {
     }
 }
 
-/// The metadata header of a `<key>.entity` file ("DDE1", a little-endian u32
-/// length, the metadata JSON, then the ciphertext; see docs/storage.md).
+/// The metadata header of a `<key>.entity` file, read with the storage layer's own format.
 enum EntityFile {
     static func header(of bytes: Data) throws -> Data {
         let bytes = [UInt8](bytes)
-        try #require(bytes.count >= 8 && Array(bytes[0..<4]) == Array("DDE1".utf8), "not an entity file")
-        let length = Int(bytes[4]) | Int(bytes[5]) << 8 | Int(bytes[6]) << 16 | Int(bytes[7]) << 24
-        try #require(bytes.count >= 8 + length)
-        return Data(bytes[8..<(8 + length)])
+        let length = try #require(EntityFileFormat.headerLength(bytes), "not an entity file")
+        let start = EntityFileFormat.prefixBytes
+        try #require(bytes.count >= start + length)
+        return Data(bytes[start..<(start + length)])
     }
 }
