@@ -57,9 +57,11 @@ public enum ProcessingWorkerServer {
         }
         let signals = StopSignals { work.cancel() }
         defer { signals.cancel() }
-        do {
-            try await work.value
-        } catch is CancellationError {}
+        try await EngineAssembly.closing(catalog, logger: logger) {
+            do {
+                try await work.value
+            } catch is CancellationError {}
+        }
         logger.info("stopped; keys dropped from memory")
     }
 }

@@ -56,11 +56,8 @@ struct Serve: AsyncParsableCommand {
         let workers = self.workers ?? (resolved.listensForGRPC ? 1 : 0)
         logger.info("starting", metadata: ["config": "\(configuration)", "workers": "\(workers)"])
         guard workers > 0 else {
-            let app = try await DeltaServer.makeApplication(configuration, logger: logger) { port in
+            try await DeltaServer.run(configuration, logger: logger) { port in
                 Console.say("DeltaDatabase listening on http://\(configuration.restHost):\(port)")
-            }
-            try await EngineAssembly.listening(on: configuration.restHost, configuration.restPort, flag: "-rest-addr") {
-                try await app.runService()
             }
             return
         }

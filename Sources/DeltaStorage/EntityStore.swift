@@ -58,4 +58,17 @@ public protocol EntityStore: Sendable {
     ///
     /// - Throws: `.invalidName` for a bad database name, `.badRequest` if `limit < 1`.
     func listEntities(database: String, prefix: String, after: String?, limit: Int) async throws(DeltaError) -> EntityPage
+
+    /// Makes everything acknowledged durable where the next process looks for it, and
+    /// stops accepting writes. A server calls it once it has stopped serving; stores
+    /// that acknowledge writes only once they are in their final place do nothing.
+    ///
+    /// - Throws: `.storageFailure` if that cannot be done now; acknowledged writes
+    ///   are still durable and the next start of the same store finds them.
+    func close() async throws(DeltaError)
+}
+
+extension EntityStore {
+    /// Nothing to do: every acknowledged write is already where readers look.
+    public func close() async throws(DeltaError) {}
 }

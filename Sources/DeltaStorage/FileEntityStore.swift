@@ -27,9 +27,10 @@ import Darwin
 /// while the entity lock is held. Reads take no lock.
 ///
 /// It does not encrypt and does not cache. In shared mode it does not clean up after
-/// a crash on its own: call `recover()` once at startup. In logged mode the log is
-/// replayed by `init` (so nothing is served before it), and `recover()` only
-/// reclaims space. It assumes a local or POSIX-faithful file system (atomic
+/// a crash on its own: call `recover()` once at startup; with a `.shared` claim,
+/// `init` first writes out a log an exclusive holder left behind. In logged mode the
+/// log is replayed by `init` (so nothing is served before it), `recover()` only
+/// reclaims space, and `close()` writes the log out when the server stops. It assumes a local or POSIX-faithful file system (atomic
 /// `rename`, working `flock` and `fsync`).
 public final class FileEntityStore: EntityStore {
     /// The root directory this store was opened on.
@@ -92,12 +93,29 @@ public final class FileEntityStore: EntityStore {
             }
         } else {
             log = nil
+            if claim?.mode == .shared {
+                try WriteAheadLog.writeOutLeftover(root: root, fileSystem: fileSystem) { id, pending throws(DeltaError) in
+                    try engine.materialize(id, pending)
+                }
+            }
         }
     }
 
     deinit {
-        // A clean close writes every logged change to its entity file and retires the log.
-        log?.close()
+        // A store released without `close()` still writes its log out if it can.
+        try? log?.close()
+    }
+
+    /// Writes every change still only in the write-ahead log to its entity file and
+    /// retires the log, so a shared-mode process opening the directory next reads
+    /// complete entity files; afterwards writes fail with `.storageFailure`. Call it
+    /// when the server stops. Nothing to do in shared mode; a second call does nothing.
+    ///
+    /// - Throws: `.storageFailure` when an entity file or the checkpoint cannot be
+    ///   written. Nothing is lost: the changes stay in the log for the next start.
+    public func close() async throws(DeltaError) {
+        guard let log else { return }
+        try await io.run { () throws(DeltaError) in try log.close() }
     }
 
     /// `mkdir -p`, making each newly created directory durable in its parent.

@@ -184,10 +184,17 @@ extension WriteAheadLog {
     }
 
     /// Stops the threads, writes every logged change to its entity file and retires
-    /// the log, so a cleanly closed store leaves complete entity files. Errors are
-    /// left for the next start-up, which replays whatever is still logged.
-    func close() {
+    /// the log, so a cleanly closed store leaves complete entity files. A second call
+    /// does nothing.
+    ///
+    /// - Throws: the first error writing an entity file or the checkpoint: what was
+    ///   not written out stays in the log (durable) for the next start to replay.
+    func close() throws(DeltaError) {
         condition.lock()
+        guard !closing else {
+            condition.unlock()
+            return
+        }
         closing = true
         condition.broadcast()
         while runningThreads > 0 { condition.wait() }
@@ -197,7 +204,7 @@ extension WriteAheadLog {
         }
         wakeSpaceWaiters()
         condition.unlock()
-        try? checkpointNow()
+        try checkpointNow()
     }
 }
 

@@ -37,6 +37,25 @@ public enum DeltaServer {
         try await makeApplication(configuration, as: .soleServer, logger: logger, onListening: onListening)
     }
 
+    /// Runs the all-in-one server on the direct path until SIGINT or SIGTERM, then
+    /// closes its store (writing the write-ahead log out to the entity files).
+    ///
+    /// - Throws: what `makeApplication` throws; `.unavailable` naming -rest-addr when
+    ///   the address is taken.
+    public static func run(
+        _ configuration: ServerConfiguration, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void
+    ) async throws {
+        let keys = KeyringHolder(try configuration.keyring())
+        let catalog = try await EngineAssembly.makeCatalog(configuration, as: .soleServer, logger: logger)
+        let router = try makeRouter(configuration, catalog: catalog, keys: keys, as: .soleServer, logger: logger)
+        let app = makeApplication(configuration, router: router, logger: logger, onListening: onListening)
+        try await EngineAssembly.closing(catalog, logger: logger) {
+            try await EngineAssembly.listening(on: configuration.restHost, configuration.restPort, flag: "-rest-addr") {
+                try await app.runService()
+            }
+        }
+    }
+
     /// The same, for a process in `role` (tests run several servers on one directory).
     static func makeApplication(
         _ configuration: ServerConfiguration, as role: EngineAssembly.StorageRole, logger: Logger,
@@ -72,6 +91,14 @@ public enum DeltaServer {
     ) async throws -> Router<DeltaRequestContext> {
         let keys = KeyringHolder(try configuration.keyring())
         let catalog = try await EngineAssembly.makeCatalog(configuration, as: role, logger: logger)
+        return try makeRouter(configuration, catalog: catalog, keys: keys, as: role, logger: logger)
+    }
+
+    /// The direct-path router over an opened `catalog`.
+    static func makeRouter(
+        _ configuration: ServerConfiguration, catalog: EntityCatalog, keys: KeyringHolder,
+        as role: EngineAssembly.StorageRole, logger: Logger
+    ) throws -> Router<DeltaRequestContext> {
         let service = EngineAssembly.makeEntityService(
             configuration, catalog: catalog, keys: keys, verifiesCacheHits: role != .soleServer, logger: logger)
         return try makeRouter(

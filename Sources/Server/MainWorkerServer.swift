@@ -74,43 +74,45 @@ public enum MainWorkerServer {
             configuration, catalog: catalog, entities: RoutedEntityOperations(router: router, embedded: embeddedCaches),
             authenticator: authenticator, workers: .registry(registry), limiter: limiter
         )
-        try await withThrowingDiscardingTaskGroup { group in
-            if topology.embeddedWorkers > 0 {
-                try await startEmbeddedWorkers(
-                    keyPairs, in: &group, handler: handler, clients: clients, caches: embeddedCaches,
-                    catalog: catalog,
-                    configuration: configuration, cluster: cluster,
-                    verifiesCacheHits: topology.verifiesCacheHits, logger: logger
-                )
-            }
-            group.addStoppableTask {
-                // Forget silent workers and close their connections.
-                while !Task.isCancelled {
-                    try await Task.sleep(for: cluster.heartbeatInterval)
-                    for id in registry.sweep() { logger.info("worker removed after missed heartbeats", metadata: ["worker": "\(id)"]) }
-                    clients.retain(addresses: Set(registry.snapshot().compactMap(\.worker.address)))
+        try await EngineAssembly.closing(catalog, logger: logger) {
+            try await withThrowingDiscardingTaskGroup { group in
+                if topology.embeddedWorkers > 0 {
+                    try await startEmbeddedWorkers(
+                        keyPairs, in: &group, handler: handler, clients: clients, caches: embeddedCaches,
+                        catalog: catalog,
+                        configuration: configuration, cluster: cluster,
+                        verifiesCacheHits: topology.verifiesCacheHits, logger: logger
+                    )
                 }
+                group.addStoppableTask {
+                    // Forget silent workers and close their connections.
+                    while !Task.isCancelled {
+                        try await Task.sleep(for: cluster.heartbeatInterval)
+                        for id in registry.sweep() { logger.info("worker removed after missed heartbeats", metadata: ["worker": "\(id)"]) }
+                        clients.retain(addresses: Set(registry.snapshot().compactMap(\.worker.address)))
+                    }
+                }
+                var grpcPort: Int?
+                if topology.listensForGRPC {
+                    let transport = HTTP2ServerTransport.Posix(
+                        address: .ipv4(host: cluster.grpcHost, port: cluster.grpcPort),
+                        transportSecurity: cluster.tls.serverSecurity,
+                        config: .defaults { $0.rpc.maxRequestPayloadSize = cluster.maxMessageBytes }
+                    )
+                    let server = GRPCServer(transport: transport, services: [handler])
+                    group.addStoppableTask { try await server.serve() }
+                    grpcPort = try await EngineAssembly.listening(
+                        on: cluster.grpcHost, cluster.grpcPort, flag: "-grpc-addr", isBindFailure: { _ in true }
+                    ) { try await transport.listeningAddress.ipv4?.port ?? cluster.grpcPort }
+                }
+                let app = DeltaServer.makeApplication(configuration, router: restRouter, logger: logger) { [grpcPort] port in
+                    await onListening(port, grpcPort)
+                }
+                try await EngineAssembly.listening(on: configuration.restHost, configuration.restPort, flag: "-rest-addr") {
+                    try await app.runService()
+                }
+                group.cancelAll()
             }
-            var grpcPort: Int?
-            if topology.listensForGRPC {
-                let transport = HTTP2ServerTransport.Posix(
-                    address: .ipv4(host: cluster.grpcHost, port: cluster.grpcPort),
-                    transportSecurity: cluster.tls.serverSecurity,
-                    config: .defaults { $0.rpc.maxRequestPayloadSize = cluster.maxMessageBytes }
-                )
-                let server = GRPCServer(transport: transport, services: [handler])
-                group.addStoppableTask { try await server.serve() }
-                grpcPort = try await EngineAssembly.listening(
-                    on: cluster.grpcHost, cluster.grpcPort, flag: "-grpc-addr", isBindFailure: { _ in true }
-                ) { try await transport.listeningAddress.ipv4?.port ?? cluster.grpcPort }
-            }
-            let app = DeltaServer.makeApplication(configuration, router: restRouter, logger: logger) { [grpcPort] port in
-                await onListening(port, grpcPort)
-            }
-            try await EngineAssembly.listening(on: configuration.restHost, configuration.restPort, flag: "-rest-addr") {
-                try await app.runService()
-            }
-            group.cancelAll()
         }
     }
 

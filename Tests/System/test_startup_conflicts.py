@@ -4,12 +4,15 @@
    checked against storage) runs, a second `deltadb` on its directory, with one
    worker or with two, exits with status 1 and says why, instead of starting
    and serving stale documents (or crashing).
-2. Two `deltadb -workers 2` (which check every cache hit) share a directory,
-   and a write through one is read through the other, also when the reader had
-   the entity cached.
+2. Two `deltadb -workers 2` (which check every cache hit) share a directory
+   after an all-in-one server on it stopped or was killed: they read what it
+   wrote, and a write through one is read through the other, also when the
+   reader had the entity cached.
 3. A `deltadb` whose -rest-addr is taken exits with status 1, naming the
    address and the flag.
 """
+import glob
+import os
 import socket
 import subprocess
 
@@ -48,10 +51,18 @@ def test_second_server_next_to_an_all_in_one_is_refused(all_in_one, extra_args, 
     assert advice in output, f"no advice for {extra_args or 'a second all-in-one'}:\n{output[-2000:]}"
 
 
-def test_checking_servers_share_a_directory(start_deltadb):
+@pytest.mark.parametrize("how", ["stopped", "killed"])
+def test_checking_servers_share_a_directory(start_deltadb, how):
     first = start_deltadb(log_level="info")
     assert first.rest("PUT", "/entity/db", {"k": {"n": 1}})[0] == 200
-    first.stop()
+    # The all-in-one server acknowledged the write from its write-ahead log: a clean
+    # stop writes the log out, and after a kill the next server on the directory does.
+    if how == "stopped":
+        first.stop()
+        segments = glob.glob(os.path.join(first.data, "_wal", "*.log"))
+        assert not segments, f"a clean stop left its write-ahead log behind: {segments}"
+    else:
+        first.kill()
     a = start_deltadb(extra_args=["-workers", "2"], log_level="info", share_with=first)
     b = start_deltadb(extra_args=["-workers", "2"], log_level="info", share_with=first)
     status, _, body = b.rest("GET", "/entity/db?key=k")
