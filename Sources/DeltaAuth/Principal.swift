@@ -19,6 +19,19 @@ public struct Principal: Sendable, Hashable {
     public var isAdmin: Bool
     /// When the credential stops working, if ever.
     public var expiresAt: Date?
+    /// What kind of credential the caller sent.
+    public var credential: Credential
+
+    /// The kind of credential behind a principal.
+    public enum Credential: Sendable, Hashable {
+        /// The admin key itself.
+        case adminKey
+        /// An RBAC API key (`dk_…`) sent as it is.
+        case apiKey
+        /// A session token from `POST /api/login`; `id` names the session (a digest
+        /// of its token, not the token) so it can be ended without the token.
+        case session(id: String)
+    }
 
     /// Databases this identity may touch, or nil for all.
     ///
@@ -42,6 +55,7 @@ public struct Principal: Sendable, Hashable {
         self.databaseNames = databaseNames.map(DatabaseName.unique)
         self.isAdmin = isAdmin
         self.expiresAt = expiresAt
+        self.credential = isAdmin ? .adminKey : .apiKey
     }
 
     /// The admin key's identity.

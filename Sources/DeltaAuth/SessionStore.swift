@@ -98,9 +98,10 @@ public final class SessionStore: Sendable {
         let token = "ds_" + Hex.encode(SecureRandom.bytes(count: 32))
         var expiresAt = now.addingTimeInterval(ttl)
         if let keyExpiry = principal.expiresAt, keyExpiry < expiresAt { expiresAt = keyExpiry }
+        let digest = Self.digest(token)
         var session = principal
         session.expiresAt = expiresAt
-        let digest = Self.digest(token)
+        session.credential = .session(id: digest)
         table.withLock { table in
             Self.dropExpired(&table, now: now)
             let queued = Queued(digest: digest, sequence: table.nextSequence)
@@ -141,6 +142,18 @@ public final class SessionStore: Sendable {
                 return nil
             }
             return session
+        }
+    }
+
+    /// Ends the session `id` (a principal's `Credential.session(id:)`) at once: its
+    /// token is refused from then on. Returns false if it had already ended.
+    @discardableResult
+    public func end(sessionID id: String) -> Bool {
+        table.withLock { table in
+            guard table.sessions[id] != nil else { return false }
+            table.remove(id)
+            table.compact()
+            return true
         }
     }
 

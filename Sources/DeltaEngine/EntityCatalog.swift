@@ -51,6 +51,26 @@ public final class EntityCatalog: Sendable {
         try await store.listDatabases()
     }
 
+    /// One page of the databases `visible` lets through, starting with `prefix`,
+    /// after `after` (bytewise), at most `limit` (nil: all of them).
+    ///
+    /// Scope is applied before paging, so a scoped credential gets full pages.
+    ///
+    /// - Throws: `.badRequest` if `limit` is outside 1...1000.
+    public func listDatabases(
+        prefix: String, after: String?, limit: Int?, visible: (String) -> Bool
+    ) async throws(DeltaError) -> [String] {
+        if let limit { try Self.checkLimit(limit, next: "the page's last name as after") }
+        var page: [String] = []
+        for name in try await store.listDatabases() where page.count < limit ?? Int.max {
+            if name.utf8.starts(with: prefix.utf8), after.map({ EntityStoreRules.bytewiseLess($0, name) }) ?? true,
+               visible(name) {
+                page.append(name)
+            }
+        }
+        return page
+    }
+
     /// One page of `database`'s keys from storage (never the cache), in bytewise order.
     ///
     /// - Throws: `.badRequest` if `limit` is outside 1...1000, `.invalidName` for
@@ -58,9 +78,13 @@ public final class EntityCatalog: Sendable {
     public func listEntities(database: String, prefix: String, after: String?, limit: Int?) async throws(DeltaError) -> EntityPage {
         try NameRules.validate(database, as: .database)
         let limit = limit ?? Self.defaultListLimit
-        guard (1...Self.maxListLimit).contains(limit) else {
-            throw DeltaError(.badRequest, "limit must be between 1 and \(Self.maxListLimit), got \(limit); page with next_cursor")
-        }
+        try Self.checkLimit(limit, next: "next_cursor")
         return try await store.listEntities(database: database, prefix: prefix, after: after, limit: limit)
+    }
+
+    private static func checkLimit(_ limit: Int, next: String) throws(DeltaError) {
+        guard (1...maxListLimit).contains(limit) else {
+            throw DeltaError(.badRequest, "limit must be between 1 and \(maxListLimit), got \(limit); page with \(next)")
+        }
     }
 }

@@ -23,8 +23,21 @@ extension APIHandler {
             clientId: caller.clientID,
             permissions: Self.wire(caller.sortedPermissions),
             isAdmin: caller.isAdmin,
-            databases: caller.databaseNames
+            databases: caller.databaseNames,
+            credential: Self.wire(caller.credential),
+            expiresAt: caller.expiresAt?.formatted(.iso8601)
         )))
+    }
+
+    func logout(_ input: Operations.Logout.Input, caller: Principal) async throws -> Operations.Logout.Output {
+        guard case .session(let id) = caller.credential else {
+            throw DeltaError(
+                .badRequest,
+                "only a session token from POST /api/login can be logged out; this request carries the "
+                    + (caller.isAdmin ? "admin key itself" : "API key itself: to stop it, DELETE /api/keys/\(caller.clientID)"))
+        }
+        authenticator.sessions.end(sessionID: id)
+        return .ok(.init(body: StatusResponse(status: "ok")))
     }
 
     func listAPIKeys(_ input: Operations.ListAPIKeys.Input, caller: Principal) async throws -> Operations.ListAPIKeys.Output {
@@ -70,6 +83,15 @@ extension APIHandler {
         }
         authenticator.sessions.revoke(clientID: input.id)
         return .ok(.init(body: StatusResponse(status: "ok")))
+    }
+
+    /// The kind of credential as the spec's enum.
+    static func wire(_ credential: Principal.Credential) -> MeResponseCredential {
+        switch credential {
+        case .adminKey: .adminKey
+        case .apiKey: .apiKey
+        case .session: .session
+        }
     }
 
     /// Our RBAC permissions as the spec's enum (the two share their raw values).

@@ -7,9 +7,10 @@ import Generated
 /// Listing from storage and server statistics.
 extension APIHandler {
     func listDatabases(_ input: Operations.ListDatabases.Input, caller: Principal) async throws -> Operations.ListDatabases.Output {
-        var names = try await catalog.listDatabases()
         // A credential limited to some databases sees only those.
-        names = names.filter(caller.mayAccess(database:))
+        let names = try await catalog.listDatabases(
+            prefix: input.prefix ?? "", after: input.after, limit: input.limit.map(Int.init), visible: caller.mayAccess(database:)
+        )
         return .ok(.init(body: names))
     }
 
@@ -29,6 +30,6 @@ extension APIHandler {
             hits: Int64(stats.hits), misses: Int64(stats.misses), evictions: Int64(stats.evictions),
             expirations: Int64(stats.expirations), entries: Int64(stats.count), bytes: Int64(stats.bytes)
         )
-        return .ok(.init(body: StatsResponse(cache: cache)))
+        return .ok(.init(body: StatsResponse(cache: cache, server: server)))
     }
 }

@@ -16,6 +16,8 @@ struct APIHandler: APIProtocol {
     let catalog: EntityCatalog
     let entities: any EntityOperations
     let workers: WorkerDirectory
+    /// What `GET /api/stats` reports about this process.
+    let server: ServerInfo
 
     func authorize(_ operation: OperationDescriptor, authorization: String?, scope: String?) async throws -> Principal {
         try authenticator.authorize(operation, authorization: authorization, scope: scope)

@@ -110,9 +110,14 @@ public enum DeltaServer {
     /// The router over the given parts (the Main Worker passes routed operations).
     static func makeRouter(
         _ configuration: ServerConfiguration, catalog: EntityCatalog, entities: any EntityOperations,
-        authenticator: Authenticator, workers: WorkerDirectory, limiter: FailureLimiter? = nil
+        authenticator: Authenticator, workers: WorkerDirectory, limiter: FailureLimiter? = nil,
+        role: ServerInfoRole = .allInOne
     ) throws -> Router<DeltaRequestContext> {
-        let handler = APIHandler(authenticator: authenticator, catalog: catalog, entities: entities, workers: workers)
+        let server = ServerInfo(
+            version: DeltaVersion.current, role: role, storageBackend: configuration.s3 == nil ? .sharedFs : .s3,
+            startedAt: Date().formatted(.iso8601))
+        let handler = APIHandler(
+            authenticator: authenticator, catalog: catalog, entities: entities, workers: workers, server: server)
         let router = Router(context: DeltaRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: AuthFailureMiddleware(limiter: limiter ?? FailureLimiter(burst: configuration.authFailureBurst)))

@@ -72,7 +72,8 @@ public enum MainWorkerServer {
         )
         let restRouter = try DeltaServer.makeRouter(
             configuration, catalog: catalog, entities: RoutedEntityOperations(router: router, embedded: embeddedCaches),
-            authenticator: authenticator, workers: .registry(registry), limiter: limiter
+            authenticator: authenticator, workers: .registry(registry), limiter: limiter,
+            role: topology.embeddedWorkers > 0 ? .allInOne : .mainWorker
         )
         try await EngineAssembly.closing(catalog, logger: logger) {
             try await withThrowingDiscardingTaskGroup { group in

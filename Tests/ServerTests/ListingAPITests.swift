@@ -4,6 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+import DeltaCore
+
 /// GET /api/databases, GET /api/databases/{db}/entities and GET /api/stats.
 @Suite("Listing and stats")
 struct ListingAPITests {
@@ -100,7 +102,57 @@ struct ListingAPITests {
                 #expect(cache["entries"] == 1)
                 #expect(cache["bytes"] == 1)
                 #expect(cache["evictions"] == 0)
+                let about = try #require(try self.object(response)["server"] as? [String: String])
+                #expect(about["version"] == DeltaVersion.current)
+                #expect(about["role"] == "all-in-one")
+                #expect(about["storage_backend"] == "shared-fs")
+                let started = try #require(about["started_at"].flatMap { try? Date($0, strategy: .iso8601) })
+                #expect(abs(started.timeIntervalSinceNow) < 600)
             }
+        }
+    }
+
+    @Test("database pages follow the last name as after, honour prefix, and a scoped key gets full pages of its own databases")
+    func databasePages() async throws {
+        let server = TestServer()
+        defer { server.removeDirectory() }
+        try await server.run { client in
+            let names = ["a1", "a2", "a3", "b1", "b2"]
+            for db in names {
+                try await client.execute(uri: "/entity/\(db)", method: .put, headers: .admin, body: ByteBuffer(#"{"k":1}"#)) { _ in }
+            }
+            func page(_ query: String, _ headers: HTTPFields = .admin) async throws -> [String] {
+                try await client.execute(uri: "/api/databases?\(query)", method: .get, headers: headers) { response in
+                    #expect(response.status == .ok, "\(query): \(response.text)")
+                    return try JSONDecoder().decode([String].self, from: Data(response.text.utf8))
+                }
+            }
+            var seen: [String] = []
+            var after: String?
+            while true {
+                let next = try await page("limit=2" + (after.map { "&after=\($0)" } ?? ""))
+                seen += next
+                guard next.count == 2 else { break }
+                after = next.last
+            }
+            #expect(seen == names)
+            #expect(try await page("prefix=b") == ["b1", "b2"])
+            #expect(try await page("prefix=a&after=a1&limit=1") == ["a2"])
+            #expect(try await page("after=b2") == [])
+            for bad in ["0", "1001", "x"] {
+                try await client.execute(uri: "/api/databases?limit=\(bad)", method: .get, headers: .admin) { response in
+                    #expect(response.status == .badRequest, "limit=\(bad)")
+                }
+            }
+            let scoped = try await client.execute(
+                uri: "/api/keys", method: .post, headers: .admin,
+                body: ByteBuffer(#"{"name":"b-only","permissions":["read"],"databases":["b2","a3"]}"#)
+            ) { response in
+                try #require((try self.object(response))["secret"] as? String)
+            }
+            // Scope applies before paging: one page of one holds a visible name, not a hidden one.
+            #expect(try await page("limit=1", [.authorization: "Bearer \(scoped)"]) == ["a3"])
+            #expect(try await page("limit=1&after=a3", [.authorization: "Bearer \(scoped)"]) == ["b2"])
         }
     }
 }

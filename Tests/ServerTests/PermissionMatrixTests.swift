@@ -33,6 +33,7 @@ struct PermissionMatrixTests {
         "putDatabase": (.put, "/api/databases/db1", #"{"schema_id":null}"#),
         "login": (.post, "/api/login", nil),
         "getMe": (.get, "/api/me", nil),
+        "logout": (.post, "/api/logout", nil),
         "listAPIKeys": (.get, "/api/keys", nil),
         "createAPIKey": (.post, "/api/keys", #"{"name":"t","permissions":["read"]}"#),
         "deleteAPIKey": (.delete, "/api/keys/00000000", nil),
@@ -59,10 +60,13 @@ struct PermissionMatrixTests {
             secrets[.write] = try await create(#"{"name":"w","permissions":["write"]}"#)
             secrets[.scopedElsewhere] = try await create(#"{"name":"o","permissions":["read","write"],"databases":["other"]}"#)
             secrets[.expired] = try await create(#"{"name":"e","permissions":["read","write","admin"],"expires_in":"1s"}"#)
-            secrets[.session] = try await client.execute(uri: "/api/login", method: .post, body: ByteBuffer(#"{"key":"\#(TestServer.adminKey)"}"#)) { response in
-                let json = try #require(try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
-                return try #require(json["token"] as? String)
+            func newSession() async throws -> String {
+                try await client.execute(uri: "/api/login", method: .post, body: ByteBuffer(#"{"key":"\#(TestServer.adminKey)"}"#)) { response in
+                    let json = try #require(try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
+                    return try #require(json["token"] as? String)
+                }
             }
+            secrets[.session] = try await newSession()
             try await client.execute(uri: "/schema/s1", method: .put, headers: .admin, body: ByteBuffer(#"{"type":"object"}"#)) { _ in }
             try await Task.sleep(for: .milliseconds(1200))
 
@@ -72,7 +76,9 @@ struct PermissionMatrixTests {
                 for credential in Credential.allCases {
                     try await client.execute(uri: "/schema/s2", method: .put, headers: .admin, body: ByteBuffer(#"{"type":"object"}"#)) { _ in }
                     var headers = HTTPFields()
-                    if let secret = secrets[credential] { headers[.authorization] = "Bearer \(secret)" }
+                    // Logging out ends the session: it gets one of its own.
+                    let secret = operation.id == "logout" && credential == .session ? try await newSession() : secrets[credential]
+                    if let secret { headers[.authorization] = "Bearer \(secret)" }
                     if operation.id == "patchEntity" { headers[.contentType] = "application/merge-patch+json" }
                     let requestBody = operation.id == "login"
                         ? #"{"key":"\#(secrets[credential] ?? "")"}"# : body

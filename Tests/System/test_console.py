@@ -290,6 +290,7 @@ def test_login_page_and_sign_in_with_the_admin_key(console, server):
     assert server.admin_key not in console.driver.current_url
     token = json.loads(json.loads(stored)["deltadb.console.session"])["token"]
     assert token not in console.driver.current_url
+    assert "session expires in" in console.text('[data-testid="expiry"]')
 
 
 def test_schema_create_live_validation_and_export(console):
@@ -472,6 +473,8 @@ def test_dashboard_and_workers(console):
     assert int(console.text('[data-testid="database-count"]')) == 2
     assert console.text('[data-testid="entity-count"]') == "2502"  # alice, the markup one, 2500 in many
     assert "%" in console.text('[data-testid="hit-rate"]')
+    console.wait_text('[data-testid="server"]', "all-in-one 0.1.0")
+    assert "storage: shared directory (shared-fs)" in console.text('section[aria-label="Server"]')
     console.shot("02-dashboard")
     console.axe("dashboard")
 
@@ -481,6 +484,38 @@ def test_dashboard_and_workers(console):
     assert "Available" in row and "mode=embedded" in row and "main-key-v1" in row
     console.shot("06-workers")
     console.axe("workers")
+
+
+def test_databases_come_page_by_page_and_filter_by_prefix(console, server):
+    names = [f"page{n:02d}" for n in range(55)]
+    for name in names:
+        assert http(server, "PUT", f"/entity/{name}", {"k": {"n": 1}}, token=server.admin_key)[0] == 200
+    console.go("databases")
+    console.wait_for('tr[data-database="many"]')
+    rows = lambda: [row.get_attribute("data-database") for row in console.all('[data-testid="databases"] tbody tr')]
+    console.wait(lambda: len(rows()) == 50)
+    assert rows() == sorted(["many", "people", *names])[:50], "the first page is the first 50 names, bytewise"
+    console.click("Show more")
+    console.wait(lambda: len(rows()) == 57)
+    assert rows() == sorted(["many", "people", *names])
+    console.wait_text('[data-testid="database-summary"]', "Showing 57, all of them")
+    assert not any(b.is_displayed() for b in console.all("button") if b.get_attribute("textContent") == "Show more")
+
+    console.type("Filter by name prefix", "page4")
+    console.wait(lambda: rows() == [f"page4{n}" for n in range(10)])
+    for name in names:
+        assert http(server, "DELETE", f"/entity/{name}?key=k", token=server.admin_key)[0] == 200
+
+
+def test_sign_out_ends_the_session_on_the_server(console, server):
+    token = json.loads(json.loads(console.session_storage())["deltadb.console.session"])["token"]
+    assert http(server, "GET", "/api/me", token=token)[0] == 200
+    console.sign_out()
+    assert "the session has ended on the server" in console.text("main.login")
+    assert console.session_storage() == "{}"
+    status, _, body = http(server, "GET", "/api/me", token=token)
+    assert status == 401, f"the token still works after sign-out: {status} {body!r}"
+    console.sign_in(server.admin_key)
 
 
 def test_explorer_sends_requests_with_the_credential(console):

@@ -6,7 +6,7 @@
 
 import { append, h, relativeTime, replace, formatTime } from "./dom.js";
 import type { Page, PageContext } from "./page.js";
-import { clearSession, currentSession } from "./session.js";
+import { clearSession, currentSession, signOut } from "./session.js";
 import { UNAUTHORIZED_EVENT } from "./ui.js";
 import { renderLogin } from "./pages/login.js";
 import { dashboardPage } from "./pages/dashboard.js";
@@ -82,8 +82,14 @@ function banner(): HTMLElement {
   const me = session.me;
   const permissions = me.is_admin ? "admin key: every permission" : me.permissions.length > 0 ? me.permissions.join(", ") : "no permissions";
   const databases = me.databases === undefined ? "all databases" : me.databases.length === 0 ? "no databases" : `databases: ${me.databases.join(", ")}`;
-  const expiry = session.expiresAt ? `session expires ${relativeTime(session.expiresAt)}` : "session expiry unknown";
-  const signOut = h("button", { class: "quiet", attrs: { type: "button" }, on: { click: () => signOutNow("You are signed out.") } }, "Sign out");
+  const expiry = session.expiresAt ? `session expires ${relativeTime(session.expiresAt)}` : "never expires";
+  const signOutButton = h("button", { class: "quiet", attrs: { type: "button", "data-testid": "sign-out" } }, "Sign out");
+  signOutButton.addEventListener("click", () => {
+    signOutButton.disabled = true;
+    void signOut().then((problem) =>
+      signOutNow(problem === undefined ? "You are signed out: the session has ended on the server." : `You are signed out of this tab, but the server could not end the session (${problem}); it stays valid until it expires.`),
+    );
+  });
   return h(
     "header",
     { class: "banner" },
@@ -94,8 +100,8 @@ function banner(): HTMLElement {
       h("span", { class: "who", attrs: { "data-testid": "who" } }, me.client_id),
       h("span", { class: "pill", attrs: { "data-testid": "permissions" } }, permissions),
       h("span", { class: "pill" }, databases),
-      h("span", { class: "pill", attrs: { title: session.expiresAt ? formatTime(session.expiresAt) : "" } }, expiry),
-      signOut,
+      h("span", { class: "pill", attrs: { "data-testid": "expiry", title: session.expiresAt ? formatTime(session.expiresAt) : "" } }, expiry),
+      signOutButton,
     ),
   );
 }

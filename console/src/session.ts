@@ -64,7 +64,7 @@ export function client(): DeltaClient {
 export async function signInWithKey(key: string): Promise<Session> {
   const login = await new DeltaClient(origin()).login({ key });
   const me = await new DeltaClient(origin(), { token: login.token }).getMe();
-  const session = { token: login.token, expiresAt: login.expires_at, me };
+  const session = { token: login.token, expiresAt: me.expires_at ?? login.expires_at, me };
   saveSession(session);
   return session;
 }
@@ -72,9 +72,27 @@ export async function signInWithKey(key: string): Promise<Session> {
 /** Signs in with a session token obtained from /api/login elsewhere. */
 export async function signInWithToken(token: string): Promise<Session> {
   const me = await new DeltaClient(origin(), { token }).getMe();
-  const session = { token, me };
+  const session = { token, expiresAt: me.expires_at, me };
   saveSession(session);
   return session;
+}
+
+/**
+ * Ends the session on the server (POST /api/logout: its token stops working at
+ * once) and forgets it in this tab. Resolves to a problem to tell the user if the
+ * server could not be told; the tab forgets the token either way.
+ */
+export async function signOut(): Promise<string | undefined> {
+  const session = currentSession();
+  clearSession();
+  if (session === undefined || session.me.credential !== "session") return undefined;
+  try {
+    await new DeltaClient(origin(), { token: session.token }).logout();
+    return undefined;
+  } catch (error) {
+    if (error instanceof DeltaError && error.status === 401) return undefined; // already ended
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 /** Whether the signed-in credential holds `permission` (the admin key holds all). */

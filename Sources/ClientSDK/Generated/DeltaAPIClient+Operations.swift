@@ -221,12 +221,21 @@ extension DeltaAPIClient {
 
     /// `GET /api/databases`: List the databases that hold at least one entity.
     ///
-    /// Read from storage, sorted bytewise. A credential limited to some databases sees only those.
+    /// Read from storage, sorted bytewise. A credential limited to some databases sees only those. Without `limit` every name comes at once (as in the original); with it, one page: pass the page's last name as `after` for the next one, until a page holds fewer than `limit` names.
     ///
+    /// - Parameters:
+    ///   - prefix: Only databases whose name starts with this string.
+    ///   - limit: Page size, 1 to 1000 (default all).
+    ///   - after: Start after this name (the previous page's last name).
     /// - Returns: The database names.
-    /// - Throws: `DeltaClientError` for every non-2xx response (401, 403).
-    public func listDatabases() async throws -> DatabaseNameList {
-        let request = ClientRequest(method: "GET", path: "/api/databases")
+    /// - Throws: `DeltaClientError` for every non-2xx response (400, 401, 403).
+    public func listDatabases(prefix: String? = nil, limit: Int32? = nil, after: String? = nil) async throws -> DatabaseNameList {
+        var request = ClientRequest(method: "GET", path: "/api/databases")
+        request.query = [
+            .init("prefix", prefix),
+            .init("limit", limit.map { String($0) }),
+            .init("after", after),
+        ]
         return try await send(request).decode(DatabaseNameList.self)
     }
 
@@ -262,9 +271,9 @@ extension DeltaAPIClient {
         return try await send(request).decode(WorkerList.self)
     }
 
-    /// `GET /api/stats`: Report the entity cache's counters.
+    /// `GET /api/stats`: Report the server and its entity cache's counters.
     ///
-    /// Hits, misses, evictions and expirations since start-up, and what the cache holds now.
+    /// The server's version, role, storage backend and start time; the cache's hits, misses, evictions and expirations since start-up, and what it holds now.
     ///
     /// - Returns: The counters.
     /// - Throws: `DeltaClientError` for every non-2xx response (401, 403).
@@ -315,6 +324,17 @@ extension DeltaAPIClient {
         request.body = try ClientRequest.jsonBody(body)
         request.contentType = "application/json"
         return try await send(request).decode(LoginResponse.self)
+    }
+
+    /// `POST /api/logout`: End the session whose token the request carries.
+    ///
+    /// The token is refused from then on, by this server at once. Only a session token from /api/login can be logged out; to stop an API key, delete it (DELETE /api/keys/{id}).
+    ///
+    /// - Returns: The session has ended.
+    /// - Throws: `DeltaClientError` for every non-2xx response (400, 401).
+    public func logout() async throws -> StatusResponse {
+        let request = ClientRequest(method: "POST", path: "/api/logout")
+        return try await send(request).decode(StatusResponse.self)
     }
 
     /// `GET /api/me`: Describe the credential making the request.

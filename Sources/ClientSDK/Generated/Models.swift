@@ -168,19 +168,67 @@ public enum WorkerInfoStatus: String, Codable, Hashable, Sendable, CaseIterable 
 /// - Remark: Generated from `#/components/schemas/WorkerList`.
 public typealias WorkerList = [WorkerInfo]
 
+/// What is serving the request.
+///
+/// - Remark: Generated from `#/components/schemas/ServerInfo`.
+public struct ServerInfo: Codable, Hashable, Sendable {
+    /// The DeltaDatabase version.
+    public var version: String
+    /// all-in-one for deltadb (whatever its -workers), main-worker for the Main Worker of a split deployment.
+    public var role: ServerInfoRole
+    /// Where entities are stored (-shared-fs or -s3-endpoint).
+    public var storageBackend: ServerInfoStorageBackend
+    /// When this process started serving (RFC 3339, UTC).
+    public var startedAt: String
+
+    /// Creates a value with every property.
+    public init(version: String, role: ServerInfoRole, storageBackend: ServerInfoStorageBackend, startedAt: String) {
+        self.version = version
+        self.role = role
+        self.storageBackend = storageBackend
+        self.startedAt = startedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case version = "version"
+        case role = "role"
+        case storageBackend = "storage_backend"
+        case startedAt = "started_at"
+    }
+}
+
+/// all-in-one for deltadb (whatever its -workers), main-worker for the Main Worker of a split deployment.
+///
+/// - Remark: Generated from `#/components/schemas/ServerInfo/properties/role`.
+public enum ServerInfoRole: String, Codable, Hashable, Sendable, CaseIterable {
+    case allInOne = "all-in-one"
+    case mainWorker = "main-worker"
+}
+
+/// Where entities are stored (-shared-fs or -s3-endpoint).
+///
+/// - Remark: Generated from `#/components/schemas/ServerInfo/properties/storage_backend`.
+public enum ServerInfoStorageBackend: String, Codable, Hashable, Sendable, CaseIterable {
+    case sharedFs = "shared-fs"
+    case s3 = "s3"
+}
+
 /// Server statistics.
 ///
 /// - Remark: Generated from `#/components/schemas/StatsResponse`.
 public struct StatsResponse: Codable, Hashable, Sendable {
     public var cache: CacheStats
+    public var server: ServerInfo
 
     /// Creates a value with every property.
-    public init(cache: CacheStats) {
+    public init(cache: CacheStats, server: ServerInfo) {
         self.cache = cache
+        self.server = server
     }
 
     enum CodingKeys: String, CodingKey {
         case cache = "cache"
+        case server = "server"
     }
 }
 
@@ -350,13 +398,19 @@ public struct MeResponse: Codable, Hashable, Sendable {
     public var isAdmin: Bool
     /// Databases the credential is limited to; absent for all.
     public var databases: [String]?
+    /// What the request carried: the admin key, an API key, or a session token from /api/login (which POST /api/logout ends).
+    public var credential: MeResponseCredential
+    /// When this credential stops working: the session's end, or the API key's expiry; absent if it never expires.
+    public var expiresAt: String?
 
     /// Creates a value with every property.
-    public init(clientId: String, permissions: [Permission], isAdmin: Bool, databases: [String]? = nil) {
+    public init(clientId: String, permissions: [Permission], isAdmin: Bool, databases: [String]? = nil, credential: MeResponseCredential, expiresAt: String? = nil) {
         self.clientId = clientId
         self.permissions = permissions
         self.isAdmin = isAdmin
         self.databases = databases
+        self.credential = credential
+        self.expiresAt = expiresAt
     }
 
     enum CodingKeys: String, CodingKey {
@@ -364,7 +418,18 @@ public struct MeResponse: Codable, Hashable, Sendable {
         case permissions = "permissions"
         case isAdmin = "is_admin"
         case databases = "databases"
+        case credential = "credential"
+        case expiresAt = "expires_at"
     }
+}
+
+/// What the request carried: the admin key, an API key, or a session token from /api/login (which POST /api/logout ends).
+///
+/// - Remark: Generated from `#/components/schemas/MeResponse/properties/credential`.
+public enum MeResponseCredential: String, Codable, Hashable, Sendable, CaseIterable {
+    case adminKey = "admin_key"
+    case apiKey = "api_key"
+    case session = "session"
 }
 
 /// A new API key.

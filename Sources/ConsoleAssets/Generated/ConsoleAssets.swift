@@ -29,7 +29,7 @@ public enum ConsoleAssets {
 <title>DeltaDatabase console</title>
 <link rel="icon" type="image/svg+xml" href="/assets/icon.3058ddc118eb.svg">
 <link rel="stylesheet" href="/assets/console.ec018cca4b85.css">
-<script src="/assets/app.1472319bbea3.js" defer></script>
+<script src="/assets/app.579fa36ab563.js" defer></script>
 </head>
 <body>
 <div id="app"><noscript><p class="noscript">The DeltaDatabase console needs JavaScript. The REST API works without it.</p></noscript></div>
@@ -250,7 +250,7 @@ main.login { grid-column: 1 / -1; grid-row: 1 / -1; display: grid; place-items: 
 """##
         ),
         Asset(
-            path: "/assets/app.1472319bbea3.js",
+            path: "/assets/app.579fa36ab563.js",
             contentType: "text/javascript; charset=utf-8",
             immutable: true,
             body: ##"""
@@ -621,10 +621,11 @@ define("clients/typescript/src/generated/client", ["require", "exports", "client
             });
             return response.json();
         }
-        async listDatabases() {
+        async listDatabases(options = {}) {
             const response = await this.transport.request({
                 method: "GET",
                 path: "/api/databases",
+                query: { prefix: options.prefix, limit: options.limit, after: options.after },
             });
             return response.json();
         }
@@ -678,6 +679,13 @@ define("clients/typescript/src/generated/client", ["require", "exports", "client
             });
             return response.json();
         }
+        async logout() {
+            const response = await this.transport.request({
+                method: "POST",
+                path: "/api/logout",
+            });
+            return response.json();
+        }
         async getMe() {
             const response = await this.transport.request({
                 method: "GET",
@@ -723,7 +731,7 @@ define("clients/typescript/src/index", ["require", "exports", "clients/typescrip
 define("console/src/session", ["require", "exports", "clients/typescript/src/index"], function (require, exports, index_js_1) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isUnauthorized = exports.mayUseDatabase = exports.lacking = exports.can = exports.signInWithToken = exports.signInWithKey = exports.client = exports.origin = exports.clearSession = exports.saveSession = exports.currentSession = void 0;
+    exports.isUnauthorized = exports.mayUseDatabase = exports.lacking = exports.can = exports.signOut = exports.signInWithToken = exports.signInWithKey = exports.client = exports.origin = exports.clearSession = exports.saveSession = exports.currentSession = void 0;
     const STORAGE_KEY = "deltadb.console.session";
     let current;
     function currentSession() {
@@ -762,18 +770,34 @@ define("console/src/session", ["require", "exports", "clients/typescript/src/ind
     async function signInWithKey(key) {
         const login = await new index_js_1.DeltaClient(origin()).login({ key });
         const me = await new index_js_1.DeltaClient(origin(), { token: login.token }).getMe();
-        const session = { token: login.token, expiresAt: login.expires_at, me };
+        const session = { token: login.token, expiresAt: me.expires_at ?? login.expires_at, me };
         saveSession(session);
         return session;
     }
     exports.signInWithKey = signInWithKey;
     async function signInWithToken(token) {
         const me = await new index_js_1.DeltaClient(origin(), { token }).getMe();
-        const session = { token, me };
+        const session = { token, expiresAt: me.expires_at, me };
         saveSession(session);
         return session;
     }
     exports.signInWithToken = signInWithToken;
+    async function signOut() {
+        const session = currentSession();
+        clearSession();
+        if (session === undefined || session.me.credential !== "session")
+            return undefined;
+        try {
+            await new index_js_1.DeltaClient(origin(), { token: session.token }).logout();
+            return undefined;
+        }
+        catch (error) {
+            if (error instanceof index_js_1.DeltaError && error.status === 401)
+                return undefined;
+            return error instanceof Error ? error.message : String(error);
+        }
+    }
+    exports.signOut = signOut;
     function can(permission) {
         const me = currentSession()?.me;
         if (me === undefined)
@@ -1029,10 +1053,11 @@ define("console/src/pages/dashboard", ["require", "exports", "console/src/dom", 
                     (0, session_js_3.can)("read")
                         ? api.listDatabases().then((list) => { names = list; set(databases, String(list.length), list.slice(0, 4).join(", ") + (list.length > 4 ? ", …" : "")); }, (error) => problems.push(error))
                         : Promise.resolve(set(databases, "—", (0, session_js_3.lacking)("read") ?? "")),
-                    (0, session_js_3.can)("admin") ? api.getStats().then((stats) => showCache(stats), (error) => problems.push(error)) : Promise.resolve(set(cache, "—", (0, session_js_3.lacking)("admin") ?? "")),
+                    (0, session_js_3.can)("admin")
+                        ? api.getStats().then((stats) => { showCache(stats); showServer(stats); }, (error) => problems.push(error))
+                        : Promise.resolve((set(cache, "—", (0, session_js_3.lacking)("admin") ?? ""), set(server, window.location.host, `Version and storage: ${(0, session_js_3.lacking)("admin") ?? ""}`, "small"))),
                     (0, session_js_3.can)("admin") ? api.listWorkers().then((list) => showWorkers(list), (error) => problems.push(error)) : Promise.resolve(set(workers, "—", (0, session_js_3.lacking)("admin") ?? "")),
                 ]);
-                set(server, window.location.host, "Version and storage backend: not reported by the REST API", "small");
                 if ((0, session_js_3.can)("read") && round % COUNT_EVERY === 0) {
                     await countEntities().catch((error) => problems.push(error));
                 }
@@ -1051,6 +1076,11 @@ define("console/src/pages/dashboard", ["require", "exports", "console/src/dom", 
                 const lookups = c.hits + c.misses;
                 const rate = lookups === 0 ? "—" : `${((100 * c.hits) / lookups).toFixed(1)} %`;
                 set(cache, rate, `${c.hits} hits, ${c.misses} misses; ${c.entries} entries, ${formatBytes(c.bytes)} held; ${c.evictions} evictions, ${c.expirations} expirations`);
+            }
+            function showServer(stats) {
+                const about = stats.server;
+                const storage = about.storage_backend === "s3" ? "S3 bucket" : "shared directory";
+                set(server, `${about.role} ${about.version}`, `${window.location.host}; storage: ${storage} (${about.storage_backend}); serving since ${(0, dom_js_3.formatTime)(about.started_at)}`, "small");
             }
             function showWorkers(list) {
                 const byStatus = new Map();
@@ -1114,37 +1144,47 @@ define("console/src/pages/databases", ["require", "exports", "console/src/dom", 
             const errors = (0, dom_js_4.h)("div", { attrs: { "aria-live": "polite" } });
             const filter = (0, dom_js_4.h)("input", { attrs: { type: "search", placeholder: "e.g. chat", spellcheck: "false" } });
             const body = (0, dom_js_4.h)("tbody", {});
-            const summary = (0, dom_js_4.h)("p", { class: "muted", attrs: { "aria-live": "polite" } });
+            const summary = (0, dom_js_4.h)("p", { class: "muted", attrs: { "aria-live": "polite", "data-testid": "database-summary" } });
             const more = (0, dom_js_4.h)("button", { attrs: { type: "button" } }, "Show more");
             more.hidden = true;
             const status = (0, dom_js_4.h)("div", { attrs: { "aria-live": "polite" } });
             const reasonId = (0, dom_js_4.uid)("reason");
-            (0, dom_js_4.replace)(root, (0, ui_js_3.permissionNote)("admin", reasonId, "Binding and unbinding"), errors, status, (0, ui_js_3.section)("All databases", (0, dom_js_4.h)("div", { class: "toolbar" }, (0, dom_js_4.field)("Filter by name", filter)), (0, dom_js_4.h)("table", { class: "data", attrs: { "data-testid": "databases" } }, (0, dom_js_4.h)("caption", { class: "visually-hidden" }, "Databases"), (0, dom_js_4.h)("thead", {}, (0, dom_js_4.h)("tr", {}, ...["Database", "Schema", "Bind a schema", "Entities"].map((text) => (0, dom_js_4.h)("th", { attrs: { scope: "col" } }, text)))), body), summary, more));
-            let all = [];
+            (0, dom_js_4.replace)(root, (0, ui_js_3.permissionNote)("admin", reasonId, "Binding and unbinding"), errors, status, (0, ui_js_3.section)("All databases", (0, dom_js_4.h)("div", { class: "toolbar" }, (0, dom_js_4.field)("Filter by name prefix", filter)), (0, dom_js_4.h)("table", { class: "data", attrs: { "data-testid": "databases" } }, (0, dom_js_4.h)("caption", { class: "visually-hidden" }, "Databases"), (0, dom_js_4.h)("thead", {}, (0, dom_js_4.h)("tr", {}, ...["Database", "Schema", "Bind a schema", "Entities"].map((text) => (0, dom_js_4.h)("th", { attrs: { scope: "col" } }, text)))), body), summary, more));
             let schemas = [];
             let shown = 0;
-            const visible = () => all.filter((name) => name.includes(filter.value.trim()));
+            let last;
+            let generation = 0;
             async function load() {
                 try {
-                    const api = (0, session_js_4.client)();
-                    [all, schemas] = await Promise.all([api.listDatabases(), api.listSchemas()]);
-                    (0, dom_js_4.replace)(body);
-                    shown = 0;
-                    await showMore();
+                    schemas = await (0, session_js_4.client)().listSchemas();
+                    await restart();
                 }
                 catch (error) {
                     (0, ui_js_3.showError)(errors, error, "Could not list databases");
                 }
             }
+            async function restart() {
+                generation += 1;
+                (0, dom_js_4.replace)(body);
+                shown = 0;
+                last = undefined;
+                await showMore();
+            }
             async function showMore() {
-                const names = visible();
-                const next = names.slice(shown, shown + PAGE_SIZE);
-                shown += next.length;
-                const infos = await Promise.all(next.map((name) => (0, session_js_4.client)().getDatabase(name).catch(() => ({ name, schema_id: null, bound: false }))));
+                const mine = generation;
+                const api = (0, session_js_4.client)();
+                const prefix = filter.value.trim();
+                const names = await api.listDatabases({ prefix: prefix === "" ? undefined : prefix, limit: PAGE_SIZE, after: last });
+                const infos = await Promise.all(names.map((name) => api.getDatabase(name).catch(() => ({ name, schema_id: null, bound: false }))));
+                if (mine !== generation)
+                    return;
                 for (const info of infos)
                     body.appendChild(row(info));
-                summary.textContent = names.length === 0 ? (all.length === 0 ? "No database holds an entity yet: create one on the Entities page." : "No database matches the filter.") : `Showing ${shown} of ${names.length}.`;
-                more.hidden = shown >= names.length;
+                shown += names.length;
+                last = names.length > 0 ? names[names.length - 1] : last;
+                const full = names.length === PAGE_SIZE;
+                summary.textContent = shown === 0 ? (prefix === "" ? "No database holds an entity yet: create one on the Entities page." : "No database name starts with the filter.") : `Showing ${shown}${full ? "; more follow" : ", all of them"}.`;
+                more.hidden = !full;
             }
             function row(info) {
                 const tr = (0, dom_js_4.h)("tr", { attrs: { "data-database": info.name } });
@@ -1174,12 +1214,8 @@ define("console/src/pages/databases", ["require", "exports", "console/src/dom", 
                 const open = (0, dom_js_4.h)("a", { attrs: { href: `#/entities?db=${encodeURIComponent(info.name)}` }, on: { click: (event) => { event.preventDefault(); navigate(`#/entities?db=${encodeURIComponent(info.name)}`); } } }, "Browse entities");
                 (0, dom_js_4.replace)(tr, (0, dom_js_4.h)("th", { attrs: { scope: "row" } }, info.name), (0, dom_js_4.h)("td", { attrs: { "data-testid": "schema" } }, schemaCell), (0, dom_js_4.h)("td", {}, (0, dom_js_4.h)("div", { class: "inline" }, (0, ui_js_3.guard)(select, "admin", reasonId), (0, ui_js_3.guard)(bind, "admin", reasonId), info.bound ? (0, ui_js_3.guard)(unbind, "admin", reasonId) : null)), (0, dom_js_4.h)("td", {}, open));
             }
-            filter.addEventListener("input", () => {
-                (0, dom_js_4.replace)(body);
-                shown = 0;
-                void showMore();
-            });
-            more.addEventListener("click", () => void showMore());
+            filter.addEventListener("input", () => void restart().catch((error) => (0, ui_js_3.showError)(errors, error, "Could not list databases")));
+            more.addEventListener("click", () => void (0, ui_js_3.busy)(more, errors, showMore));
             void load();
         },
     };
@@ -1926,13 +1962,14 @@ define("console/src/generated/operations", ["require", "exports"], function (req
         { id: "deleteSchema", method: "DELETE", path: "/schema/{schemaID}", summary: "Delete a JSON Schema.", permission: "write", query: [], body: [] },
         { id: "exportSchema", method: "GET", path: "/schema/{schemaID}/export", summary: "Export a schema as Pydantic v2 models or TypeScript types.", permission: "public", query: ["format"], body: [] },
         { id: "validateAgainstSchema", method: "POST", path: "/schema/{schemaID}/validate", summary: "Check a JSON document against a schema without storing anything.", permission: "read", query: [], body: ["application/json"] },
-        { id: "listDatabases", method: "GET", path: "/api/databases", summary: "List the databases that hold at least one entity.", permission: "read", query: [], body: [] },
+        { id: "listDatabases", method: "GET", path: "/api/databases", summary: "List the databases that hold at least one entity.", permission: "read", query: ["prefix", "limit", "after"], body: [] },
         { id: "listEntities", method: "GET", path: "/api/databases/{database}/entities", summary: "List a database's entity keys, one page at a time.", permission: "read", query: ["prefix", "limit", "after"], body: [] },
         { id: "listWorkers", method: "GET", path: "/admin/workers", summary: "List the Processing Workers and their status.", permission: "admin", query: [], body: [] },
-        { id: "getStats", method: "GET", path: "/api/stats", summary: "Report the entity cache's counters.", permission: "admin", query: [], body: [] },
+        { id: "getStats", method: "GET", path: "/api/stats", summary: "Report the server and its entity cache's counters.", permission: "admin", query: [], body: [] },
         { id: "getDatabase", method: "GET", path: "/api/databases/{database}", summary: "Show which schema validates a database's writes.", permission: "read", query: [], body: [] },
         { id: "putDatabase", method: "PUT", path: "/api/databases/{database}", summary: "Bind a database to a JSON Schema.", permission: "admin", query: [], body: ["application/json"] },
         { id: "login", method: "POST", path: "/api/login", summary: "Exchange an admin key or API key for a short-lived session token.", permission: "public", query: [], body: ["application/json"] },
+        { id: "logout", method: "POST", path: "/api/logout", summary: "End the session whose token the request carries.", permission: "authenticated", query: [], body: [] },
         { id: "getMe", method: "GET", path: "/api/me", summary: "Describe the credential making the request.", permission: "authenticated", query: [], body: [] },
         { id: "listAPIKeys", method: "GET", path: "/api/keys", summary: "List every RBAC API key (never their secrets).", permission: "admin", query: [], body: [] },
         { id: "createAPIKey", method: "POST", path: "/api/keys", summary: "Create an RBAC API key; its secret is shown once, in this response.", permission: "admin", query: [], body: ["application/json"] },
@@ -2096,9 +2133,13 @@ define("console/src/main", ["require", "exports", "console/src/dom", "console/sr
         const me = session.me;
         const permissions = me.is_admin ? "admin key: every permission" : me.permissions.length > 0 ? me.permissions.join(", ") : "no permissions";
         const databases = me.databases === undefined ? "all databases" : me.databases.length === 0 ? "no databases" : `databases: ${me.databases.join(", ")}`;
-        const expiry = session.expiresAt ? `session expires ${(0, dom_js_10.relativeTime)(session.expiresAt)}` : "session expiry unknown";
-        const signOut = (0, dom_js_10.h)("button", { class: "quiet", attrs: { type: "button" }, on: { click: () => signOutNow("You are signed out.") } }, "Sign out");
-        return (0, dom_js_10.h)("header", { class: "banner" }, (0, dom_js_10.h)("span", { class: "brand" }, (0, dom_js_10.h)("span", { class: "logo", attrs: { "aria-hidden": "true" } }, "Δ"), "DeltaDatabase"), (0, dom_js_10.h)("div", { class: "identity", attrs: { "aria-label": "Signed in as", role: "group" } }, (0, dom_js_10.h)("span", { class: "who", attrs: { "data-testid": "who" } }, me.client_id), (0, dom_js_10.h)("span", { class: "pill", attrs: { "data-testid": "permissions" } }, permissions), (0, dom_js_10.h)("span", { class: "pill" }, databases), (0, dom_js_10.h)("span", { class: "pill", attrs: { title: session.expiresAt ? (0, dom_js_10.formatTime)(session.expiresAt) : "" } }, expiry), signOut));
+        const expiry = session.expiresAt ? `session expires ${(0, dom_js_10.relativeTime)(session.expiresAt)}` : "never expires";
+        const signOutButton = (0, dom_js_10.h)("button", { class: "quiet", attrs: { type: "button", "data-testid": "sign-out" } }, "Sign out");
+        signOutButton.addEventListener("click", () => {
+            signOutButton.disabled = true;
+            void (0, session_js_10.signOut)().then((problem) => signOutNow(problem === undefined ? "You are signed out: the session has ended on the server." : `You are signed out of this tab, but the server could not end the session (${problem}); it stays valid until it expires.`));
+        });
+        return (0, dom_js_10.h)("header", { class: "banner" }, (0, dom_js_10.h)("span", { class: "brand" }, (0, dom_js_10.h)("span", { class: "logo", attrs: { "aria-hidden": "true" } }, "Δ"), "DeltaDatabase"), (0, dom_js_10.h)("div", { class: "identity", attrs: { "aria-label": "Signed in as", role: "group" } }, (0, dom_js_10.h)("span", { class: "who", attrs: { "data-testid": "who" } }, me.client_id), (0, dom_js_10.h)("span", { class: "pill", attrs: { "data-testid": "permissions" } }, permissions), (0, dom_js_10.h)("span", { class: "pill" }, databases), (0, dom_js_10.h)("span", { class: "pill", attrs: { "data-testid": "expiry", title: session.expiresAt ? (0, dom_js_10.formatTime)(session.expiresAt) : "" } }, expiry), signOutButton));
     }
     function navigation(active) {
         const list = (0, dom_js_10.h)("ul", {});

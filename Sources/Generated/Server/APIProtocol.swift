@@ -62,7 +62,7 @@ public protocol APIProtocol: Sendable {
     /// `GET /admin/workers`: List the Processing Workers and their status.
     func listWorkers(_ input: Operations.ListWorkers.Input, caller: Caller) async throws -> Operations.ListWorkers.Output
 
-    /// `GET /api/stats`: Report the entity cache's counters.
+    /// `GET /api/stats`: Report the server and its entity cache's counters.
     func getStats(_ input: Operations.GetStats.Input, caller: Caller) async throws -> Operations.GetStats.Output
 
     /// `GET /api/databases/{database}`: Show which schema validates a database's writes.
@@ -73,6 +73,9 @@ public protocol APIProtocol: Sendable {
 
     /// `POST /api/login`: Exchange an admin key or API key for a short-lived session token.
     func login(_ input: Operations.Login.Input) async throws -> Operations.Login.Output
+
+    /// `POST /api/logout`: End the session whose token the request carries.
+    func logout(_ input: Operations.Logout.Input, caller: Caller) async throws -> Operations.Logout.Output
 
     /// `GET /api/me`: Describe the credential making the request.
     func getMe(_ input: Operations.GetMe.Input, caller: Caller) async throws -> Operations.GetMe.Output

@@ -439,15 +439,26 @@ extension Operations {
 
     /// `GET /api/databases`: List the databases that hold at least one entity.
     ///
-    /// Read from storage, sorted bytewise. A credential limited to some databases sees only those.
+    /// Read from storage, sorted bytewise. A credential limited to some databases sees only those. Without `limit` every name comes at once (as in the original); with it, one page: pass the page's last name as `after` for the next one, until a page holds fewer than `limit` names.
     public enum ListDatabases {
         /// Method, path and required permission of this operation.
         public static let descriptor = OperationDescriptor(id: "listDatabases", method: "GET", path: "/api/databases", permission: .read)
 
         /// The decoded request.
         public struct Input: Sendable {
+            /// Only databases whose name starts with this string.
+            public var prefix: String?
+            /// Page size, 1 to 1000 (default all).
+            public var limit: Int32?
+            /// Start after this name (the previous page's last name).
+            public var after: String?
+
             /// Creates an input.
-            public init() {}
+            public init(prefix: String? = nil, limit: Int32? = nil, after: String? = nil) {
+                self.prefix = prefix
+                self.limit = limit
+                self.after = after
+            }
         }
 
         /// The successful responses; errors are thrown as `DeltaError`.
@@ -544,9 +555,9 @@ extension Operations {
         }
     }
 
-    /// `GET /api/stats`: Report the entity cache's counters.
+    /// `GET /api/stats`: Report the server and its entity cache's counters.
     ///
-    /// Hits, misses, evictions and expirations since start-up, and what the cache holds now.
+    /// The server's version, role, storage backend and start time; the cache's hits, misses, evictions and expirations since start-up, and what it holds now.
     public enum GetStats {
         /// Method, path and required permission of this operation.
         public static let descriptor = OperationDescriptor(id: "getStats", method: "GET", path: "/api/stats", permission: .admin)
@@ -680,6 +691,37 @@ extension Operations {
 
                 /// Creates a response.
                 public init(body: LoginResponse) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `POST /api/logout`: End the session whose token the request carries.
+    ///
+    /// The token is refused from then on, by this server at once. Only a session token from /api/login can be logged out; to stop an API key, delete it (DELETE /api/keys/{id}).
+    public enum Logout {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "logout", method: "POST", path: "/api/logout", permission: nil, requiresCredential: true)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// Creates an input.
+            public init() {}
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: The session has ended.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: StatusResponse
+
+                /// Creates a response.
+                public init(body: StatusResponse) {
                     self.body = body
                 }
             }
@@ -836,6 +878,7 @@ extension Operations {
         GetDatabase.descriptor,
         PutDatabase.descriptor,
         Login.descriptor,
+        Logout.descriptor,
         GetMe.descriptor,
         ListAPIKeys.descriptor,
         CreateAPIKey.descriptor,

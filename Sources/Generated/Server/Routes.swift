@@ -155,7 +155,10 @@ extension APIProtocol {
                 authorization: RequestReader.header("Authorization", request: request),
                 scope: nil
             )
-            let input = Operations.ListDatabases.Input()
+            let prefix = try RequestReader.queryParameter("prefix", request: request, required: false)
+            let limit = try RequestReader.integer(RequestReader.queryParameter("limit", request: request, required: false), parameter: "limit", as: Int32.self)
+            let after = try RequestReader.queryParameter("after", request: request, required: false)
+            let input = Operations.ListDatabases.Input(prefix: prefix, limit: limit, after: after)
             switch try await self.listDatabases(input, caller: caller) {
             case .ok(let ok):
                 return try ResponseWriter.json(ok.body, status: .ok)
@@ -232,6 +235,18 @@ extension APIProtocol {
             let body = try RequestReader.decode(LoginRequest.self, from: try await RequestReader.body(request, limits: limits))
             let input = Operations.Login.Input(body: body)
             switch try await self.login(input) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
+        router.on("/api/logout", method: .post) { request, context in
+            let caller = try await self.authorize(
+                Operations.Logout.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: nil
+            )
+            let input = Operations.Logout.Input()
+            switch try await self.logout(input, caller: caller) {
             case .ok(let ok):
                 return try ResponseWriter.json(ok.body, status: .ok)
             }

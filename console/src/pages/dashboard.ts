@@ -62,10 +62,11 @@ export const dashboardPage: Page = {
         can("read")
           ? api.listDatabases().then((list) => { names = list; set(databases, String(list.length), list.slice(0, 4).join(", ") + (list.length > 4 ? ", …" : "")); }, (error) => problems.push(error))
           : Promise.resolve(set(databases, "—", lacking("read") ?? "")),
-        can("admin") ? api.getStats().then((stats) => showCache(stats), (error) => problems.push(error)) : Promise.resolve(set(cache, "—", lacking("admin") ?? "")),
+        can("admin")
+          ? api.getStats().then((stats) => { showCache(stats); showServer(stats); }, (error) => problems.push(error))
+          : Promise.resolve((set(cache, "—", lacking("admin") ?? ""), set(server, window.location.host, `Version and storage: ${lacking("admin") ?? ""}`, "small"))),
         can("admin") ? api.listWorkers().then((list) => showWorkers(list), (error) => problems.push(error)) : Promise.resolve(set(workers, "—", lacking("admin") ?? "")),
       ]);
-      set(server, window.location.host, "Version and storage backend: not reported by the REST API", "small");
       if (can("read") && round % COUNT_EVERY === 0) {
         await countEntities().catch((error) => problems.push(error));
       } else if (!can("read")) {
@@ -82,6 +83,12 @@ export const dashboardPage: Page = {
       const lookups = c.hits + c.misses;
       const rate = lookups === 0 ? "—" : `${((100 * c.hits) / lookups).toFixed(1)} %`;
       set(cache, rate, `${c.hits} hits, ${c.misses} misses; ${c.entries} entries, ${formatBytes(c.bytes)} held; ${c.evictions} evictions, ${c.expirations} expirations`);
+    }
+
+    function showServer(stats: StatsResponse): void {
+      const about = stats.server;
+      const storage = about.storage_backend === "s3" ? "S3 bucket" : "shared directory";
+      set(server, `${about.role} ${about.version}`, `${window.location.host}; storage: ${storage} (${about.storage_backend}); serving since ${formatTime(about.started_at)}`, "small");
     }
 
     function showWorkers(list: WorkerList): void {

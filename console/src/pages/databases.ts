@@ -1,7 +1,7 @@
 /**
  * Every database with the schema its writes are validated against; bind a
- * schema or remove the binding (admin). GET /api/databases returns the whole
- * list at once, so the page shows it 50 rows at a time.
+ * schema or remove the binding (admin). Databases come from the server 50 at a
+ * time (GET /api/databases with limit and after), filtered by name prefix there.
  */
 
 import type { DatabaseInfo } from "../../../clients/typescript/src/index.js";
@@ -20,7 +20,7 @@ export const databasesPage: Page = {
     const errors = h("div", { attrs: { "aria-live": "polite" } });
     const filter = h("input", { attrs: { type: "search", placeholder: "e.g. chat", spellcheck: "false" } });
     const body = h("tbody", {});
-    const summary = h("p", { class: "muted", attrs: { "aria-live": "polite" } });
+    const summary = h("p", { class: "muted", attrs: { "aria-live": "polite", "data-testid": "database-summary" } });
     const more = h("button", { attrs: { type: "button" } }, "Show more");
     more.hidden = true;
     const status = h("div", { attrs: { "aria-live": "polite" } });
@@ -32,7 +32,7 @@ export const databasesPage: Page = {
       status,
       section(
         "All databases",
-        h("div", { class: "toolbar" }, field("Filter by name", filter)),
+        h("div", { class: "toolbar" }, field("Filter by name prefix", filter)),
         h(
           "table",
           { class: "data", attrs: { "data-testid": "databases" } },
@@ -45,32 +45,41 @@ export const databasesPage: Page = {
       ),
     );
 
-    let all: string[] = [];
     let schemas: string[] = [];
     let shown = 0;
-
-    const visible = (): string[] => all.filter((name) => name.includes(filter.value.trim()));
+    let last: string | undefined;
+    let generation = 0; // a newer filter wins over answers still in flight
 
     async function load(): Promise<void> {
       try {
-        const api = client();
-        [all, schemas] = await Promise.all([api.listDatabases(), api.listSchemas()]);
-        replace(body);
-        shown = 0;
-        await showMore();
+        schemas = await client().listSchemas();
+        await restart();
       } catch (error) {
         showError(errors, error, "Could not list databases");
       }
     }
 
+    async function restart(): Promise<void> {
+      generation += 1;
+      replace(body);
+      shown = 0;
+      last = undefined;
+      await showMore();
+    }
+
     async function showMore(): Promise<void> {
-      const names = visible();
-      const next = names.slice(shown, shown + PAGE_SIZE);
-      shown += next.length;
-      const infos = await Promise.all(next.map((name) => client().getDatabase(name).catch((): DatabaseInfo => ({ name, schema_id: null, bound: false }))));
+      const mine = generation;
+      const api = client();
+      const prefix = filter.value.trim();
+      const names = await api.listDatabases({ prefix: prefix === "" ? undefined : prefix, limit: PAGE_SIZE, after: last });
+      const infos = await Promise.all(names.map((name) => api.getDatabase(name).catch((): DatabaseInfo => ({ name, schema_id: null, bound: false }))));
+      if (mine !== generation) return;
       for (const info of infos) body.appendChild(row(info));
-      summary.textContent = names.length === 0 ? (all.length === 0 ? "No database holds an entity yet: create one on the Entities page." : "No database matches the filter.") : `Showing ${shown} of ${names.length}.`;
-      more.hidden = shown >= names.length;
+      shown += names.length;
+      last = names.length > 0 ? names[names.length - 1] : last;
+      const full = names.length === PAGE_SIZE;
+      summary.textContent = shown === 0 ? (prefix === "" ? "No database holds an entity yet: create one on the Entities page." : "No database name starts with the filter.") : `Showing ${shown}${full ? "; more follow" : ", all of them"}.`;
+      more.hidden = !full;
     }
 
     function row(info: DatabaseInfo): HTMLTableRowElement {
@@ -113,12 +122,8 @@ export const databasesPage: Page = {
       );
     }
 
-    filter.addEventListener("input", () => {
-      replace(body);
-      shown = 0;
-      void showMore();
-    });
-    more.addEventListener("click", () => void showMore());
+    filter.addEventListener("input", () => void restart().catch((error) => showError(errors, error, "Could not list databases")));
+    more.addEventListener("click", () => void busy(more, errors, showMore));
     void load();
   },
 };

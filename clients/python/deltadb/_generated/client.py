@@ -273,16 +273,21 @@ class Client:
         )
         return ValidationResult.from_dict(response.json())
 
-    def list_databases(self) -> DatabaseNameList:
+    def list_databases(self, *, prefix: Optional[str] = None, limit: Optional[int] = None, after: Optional[str] = None) -> DatabaseNameList:
         """List the databases that hold at least one entity.
 
-        Read from storage, sorted bytewise. A credential limited to some databases sees only those.
+        Read from storage, sorted bytewise. A credential limited to some databases sees only those. Without `limit` every name comes at once (as in the original); with it, one page: pass the page's last name as `after` for the next one, until a page holds fewer than `limit` names.
 
         ``GET /api/databases``
+
+        :param prefix: Only databases whose name starts with this string.
+        :param limit: Page size, 1 to 1000 (default all).
+        :param after: Start after this name (the previous page's last name).
         """
         response = self._transport.request(
             "GET",
             "/api/databases",
+            query={"prefix": prefix, "limit": limit, "after": after},
         )
         return response.json()
 
@@ -320,9 +325,9 @@ class Client:
         return [WorkerInfo.from_dict(item) for item in response.json()]
 
     def get_stats(self) -> StatsResponse:
-        """Report the entity cache's counters.
+        """Report the server and its entity cache's counters.
 
-        Hits, misses, evictions and expirations since start-up, and what the cache holds now.
+        The server's version, role, storage backend and start time; the cache's hits, misses, evictions and expirations since start-up, and what it holds now.
 
         ``GET /api/stats``
         """
@@ -383,6 +388,19 @@ class Client:
             has_body=True,
         )
         return LoginResponse.from_dict(response.json())
+
+    def logout(self) -> StatusResponse:
+        """End the session whose token the request carries.
+
+        The token is refused from then on, by this server at once. Only a session token from /api/login can be logged out; to stop an API key, delete it (DELETE /api/keys/{id}).
+
+        ``POST /api/logout``
+        """
+        response = self._transport.request(
+            "POST",
+            "/api/logout",
+        )
+        return StatusResponse.from_dict(response.json())
 
     def get_me(self) -> MeResponse:
         """Describe the credential making the request.

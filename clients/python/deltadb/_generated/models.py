@@ -20,6 +20,9 @@ __all__ = [
     "WorkerInfo",
     "WorkerInfoStatus",
     "WorkerList",
+    "ServerInfo",
+    "ServerInfoRole",
+    "ServerInfoStorageBackend",
     "StatsResponse",
     "SchemaDocument",
     "SchemaIDList",
@@ -30,6 +33,7 @@ __all__ = [
     "LoginRequest",
     "LoginResponse",
     "MeResponse",
+    "MeResponseCredential",
     "CreateAPIKeyRequest",
     "APIKeyInfo",
     "APIKeyList",
@@ -247,6 +251,55 @@ WorkerList = list[WorkerInfo]
 
 
 @dataclass
+class ServerInfo:
+    """What is serving the request.
+
+    Generated from ``#/components/schemas/ServerInfo``.
+    """
+
+    version: str
+    """The DeltaDatabase version."""
+    role: ServerInfoRole
+    """all-in-one for deltadb (whatever its -workers), main-worker for the Main Worker of a split deployment."""
+    storage_backend: ServerInfoStorageBackend
+    """Where entities are stored (-shared-fs or -s3-endpoint)."""
+    started_at: str
+    """When this process started serving (RFC 3339, UTC)."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ServerInfo:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            version=data["version"],
+            role=data["role"],
+            storage_backend=data["storage_backend"],
+            started_at=data["started_at"],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["version"] = self.version
+        result["role"] = self.role
+        result["storage_backend"] = self.storage_backend
+        result["started_at"] = self.started_at
+        return result
+
+
+ServerInfoRole = Literal["all-in-one", "main-worker"]
+"""all-in-one for deltadb (whatever its -workers), main-worker for the Main Worker of a split deployment.
+
+Generated from ``#/components/schemas/ServerInfo/properties/role``.
+"""
+
+ServerInfoStorageBackend = Literal["shared-fs", "s3"]
+"""Where entities are stored (-shared-fs or -s3-endpoint).
+
+Generated from ``#/components/schemas/ServerInfo/properties/storage_backend``.
+"""
+
+
+@dataclass
 class StatsResponse:
     """Server statistics.
 
@@ -254,18 +307,21 @@ class StatsResponse:
     """
 
     cache: CacheStats
+    server: ServerInfo
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> StatsResponse:
         """Builds a value from its JSON object; unknown members are ignored."""
         return cls(
             cache=CacheStats.from_dict(data["cache"]),
+            server=ServerInfo.from_dict(data["server"]),
         )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object for this value; unset optional members are left out."""
         result: dict[str, Any] = {}
         result["cache"] = self.cache.to_dict()
+        result["server"] = self.server.to_dict()
         return result
 
 
@@ -444,8 +500,12 @@ class MeResponse:
     permissions: list[Permission]
     is_admin: bool
     """True for the admin key, which bypasses RBAC."""
+    credential: MeResponseCredential
+    """What the request carried: the admin key, an API key, or a session token from /api/login (which POST /api/logout ends)."""
     databases: Optional[list[str]] = None
     """Databases the credential is limited to; absent for all."""
+    expires_at: Optional[str] = None
+    """When this credential stops working: the session's end, or the API key's expiry; absent if it never expires."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> MeResponse:
@@ -454,7 +514,9 @@ class MeResponse:
             client_id=data["client_id"],
             permissions=data["permissions"],
             is_admin=data["is_admin"],
+            credential=data["credential"],
             databases=data.get("databases"),
+            expires_at=data.get("expires_at"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -463,9 +525,19 @@ class MeResponse:
         result["client_id"] = self.client_id
         result["permissions"] = self.permissions
         result["is_admin"] = self.is_admin
+        result["credential"] = self.credential
         if self.databases is not None:
             result["databases"] = self.databases
+        if self.expires_at is not None:
+            result["expires_at"] = self.expires_at
         return result
+
+
+MeResponseCredential = Literal["admin_key", "api_key", "session"]
+"""What the request carried: the admin key, an API key, or a session token from /api/login (which POST /api/logout ends).
+
+Generated from ``#/components/schemas/MeResponse/properties/credential``.
+"""
 
 
 @dataclass

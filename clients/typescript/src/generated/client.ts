@@ -282,14 +282,19 @@ export class DeltaClient {
   /**
    * List the databases that hold at least one entity.
    *
-   * Read from storage, sorted bytewise. A credential limited to some databases sees only those.
+   * Read from storage, sorted bytewise. A credential limited to some databases sees only those. Without `limit` every name comes at once (as in the original); with it, one page: pass the page's last name as `after` for the next one, until a page holds fewer than `limit` names.
    *
    * `GET /api/databases`
+   *
+   * @param options.prefix Only databases whose name starts with this string.
+   * @param options.limit Page size, 1 to 1000 (default all).
+   * @param options.after Start after this name (the previous page's last name).
    */
-  async listDatabases(): Promise<DatabaseNameList> {
+  async listDatabases(options: { prefix?: string; limit?: number; after?: string } = {}): Promise<DatabaseNameList> {
     const response = await this.transport.request({
       method: "GET",
       path: "/api/databases",
+      query: { prefix: options.prefix, limit: options.limit, after: options.after },
     });
     return response.json() as DatabaseNameList;
   }
@@ -332,9 +337,9 @@ export class DeltaClient {
   }
 
   /**
-   * Report the entity cache's counters.
+   * Report the server and its entity cache's counters.
    *
-   * Hits, misses, evictions and expirations since start-up, and what the cache holds now.
+   * The server's version, role, storage backend and start time; the cache's hits, misses, evictions and expirations since start-up, and what it holds now.
    *
    * `GET /api/stats`
    */
@@ -402,6 +407,21 @@ export class DeltaClient {
       hasBody: true,
     });
     return response.json() as LoginResponse;
+  }
+
+  /**
+   * End the session whose token the request carries.
+   *
+   * The token is refused from then on, by this server at once. Only a session token from /api/login can be logged out; to stop an API key, delete it (DELETE /api/keys/{id}).
+   *
+   * `POST /api/logout`
+   */
+  async logout(): Promise<StatusResponse> {
+    const response = await this.transport.request({
+      method: "POST",
+      path: "/api/logout",
+    });
+    return response.json() as StatusResponse;
   }
 
   /**

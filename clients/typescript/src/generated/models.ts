@@ -114,12 +114,43 @@ export type WorkerInfoStatus = "Available" | "Unavailable" | "Draining";
 export type WorkerList = WorkerInfo[];
 
 /**
+ * What is serving the request.
+ *
+ * Generated from `#/components/schemas/ServerInfo`.
+ */
+export interface ServerInfo {
+  /** The DeltaDatabase version. */
+  version: string;
+  /** all-in-one for deltadb (whatever its -workers), main-worker for the Main Worker of a split deployment. */
+  role: ServerInfoRole;
+  /** Where entities are stored (-shared-fs or -s3-endpoint). */
+  storage_backend: ServerInfoStorageBackend;
+  /** When this process started serving (RFC 3339, UTC). */
+  started_at: string;
+}
+
+/**
+ * all-in-one for deltadb (whatever its -workers), main-worker for the Main Worker of a split deployment.
+ *
+ * Generated from `#/components/schemas/ServerInfo/properties/role`.
+ */
+export type ServerInfoRole = "all-in-one" | "main-worker";
+
+/**
+ * Where entities are stored (-shared-fs or -s3-endpoint).
+ *
+ * Generated from `#/components/schemas/ServerInfo/properties/storage_backend`.
+ */
+export type ServerInfoStorageBackend = "shared-fs" | "s3";
+
+/**
  * Server statistics.
  *
  * Generated from `#/components/schemas/StatsResponse`.
  */
 export interface StatsResponse {
   cache: CacheStats;
+  server: ServerInfo;
 }
 
 /**
@@ -217,7 +248,18 @@ export interface MeResponse {
   is_admin: boolean;
   /** Databases the credential is limited to; absent for all. */
   databases?: string[];
+  /** What the request carried: the admin key, an API key, or a session token from /api/login (which POST /api/logout ends). */
+  credential: MeResponseCredential;
+  /** When this credential stops working: the session's end, or the API key's expiry; absent if it never expires. */
+  expires_at?: string;
 }
+
+/**
+ * What the request carried: the admin key, an API key, or a session token from /api/login (which POST /api/logout ends).
+ *
+ * Generated from `#/components/schemas/MeResponse/properties/credential`.
+ */
+export type MeResponseCredential = "admin_key" | "api_key" | "session";
 
 /**
  * A new API key.
