@@ -7,7 +7,8 @@ import DeltaEngine
 import DeltaAuth
 
 /// The `ProcessingWorker` gRPC service a Processing Worker serves: runs each
-/// operation the Main Worker routes to it on the local `EntityService`.
+/// operation the Main Worker routes to it on the local `EntityService`, one per
+/// `Process` call or many over a `ProcessStream` (see `+Stream`).
 ///
 /// Only the Main Worker may call it: every call must carry
 /// `authorization: Bearer <session token>` with a token the Main Worker issued to
@@ -34,20 +35,8 @@ public struct ProcessingWorkerHandler: ProcessingWorkerService.ServiceProtocol {
     ) async throws -> ServerResponse<ProcessResponse> {
         do throws(DeltaError) {
             let token = try MetadataCredential.bearer(request.metadata) ?? ""
-            guard tokens.accepts(token) else {
-                throw DeltaError(
-                    .unauthorized,
-                    "ProcessingWorker.Process accepts only the Main Worker's session token for this worker; "
-                        + "send requests to the Main Worker instead"
-                )
-            }
-            load.increment()
-            defer { load.decrement() }
-            return ServerResponse(message: try await request.message.execute(on: entities, workerID: workerID))
+            return ServerResponse(message: try await execute(request.message, token: token))
         } catch {
-            if error.code == .internal || error.code == .storageFailure || error.code == .integrityFailure {
-                logger.error("process failed", metadata: ["code": "\(error.code)", "error": "\(error.message)"])
-            }
             throw error.rpcError
         }
     }

@@ -5,47 +5,21 @@ import Synchronization
 import WorkerProtocol
 import DeltaEngine
 
-/// A way to call one Processing Worker's `ProcessingWorker.Process`.
+/// A way to call one Processing Worker (see `MultiplexedProcessChannel`).
 public protocol ProcessChannel: Sendable {
-    func process(_ request: ProcessRequest, metadata: Metadata, options: CallOptions) async throws -> ProcessResponse
-    /// Stops the channel's connections (no effect on in-process channels).
+    /// Runs `request` on the worker, authenticated with the worker's session `token`.
+    ///
+    /// - Throws: `RPCError`: with `deltadb-error-bin` when the worker ran the
+    ///   operation and reported an error; without it for transport failures.
+    func process(_ request: ProcessRequest, token: String) async throws -> ProcessResponse
+    /// Stops the channel's stream and, for remote workers, its connections.
     func close()
-}
-
-/// A channel over any gRPC client (HTTP/2 for remote workers, in-process for embedded ones).
-public struct GRPCProcessChannel<Transport: ClientTransport>: ProcessChannel {
-    public let client: GRPCClient<Transport>
-    public let closes: Bool
-    /// The per-call deadline, so a hung remote worker fails the call instead of
-    /// holding it forever. `nil` for in-process workers: they share this process
-    /// (nothing on the way can hang), and a deadline costs every call a timer
-    /// task on both sides of the hop.
-    public let timeout: Duration?
-
-    /// A channel over `client`; `closes` says whether closing it stops the client, `timeout` bounds each call.
-    public init(client: GRPCClient<Transport>, closes: Bool, timeout: Duration?) {
-        self.client = client
-        self.closes = closes
-        self.timeout = timeout
-    }
-
-    public func process(_ request: ProcessRequest, metadata: Metadata, options: CallOptions) async throws -> ProcessResponse {
-        var options = options
-        options.timeout = timeout
-        return try await ProcessingWorkerService.Client(wrapping: client).process(
-            request, metadata: metadata, options: options
-        )
-    }
-
-    public func close() {
-        if closes { client.beginGracefulShutdown() }
-    }
 }
 
 /// The Main Worker's channels to Processing Workers, by the worker's `grpc_addr`.
 ///
-/// Remote workers (`host:port`) get an HTTP/2 client on first use, kept open
-/// (HTTP/2 multiplexes concurrent calls over one connection) and closed by
+/// Remote workers (`host:port`) get an HTTP/2 client and a `MultiplexedProcessChannel`
+/// on first use, kept open (one stream carries every operation) and closed by
 /// `retain(addresses:)` once the worker has left the registry. Embedded workers
 /// are registered up front under an `in-process:` address and never closed.
 public final class WorkerClients: Sendable {
@@ -85,7 +59,7 @@ public final class WorkerClients: Sendable {
             throw DeltaError(.unavailable, "cannot connect to the Processing Worker at \(address)", cause: error)
         }
         let client = GRPCClient(transport: transport)
-        let created = GRPCProcessChannel(client: client, closes: true, timeout: .seconds(30))
+        let created = MultiplexedProcessChannel(client: client, closes: true, timeout: .seconds(30), options: callOptions)
         let (channel, isNew) = channels.withLock { channels -> (any ProcessChannel, Bool) in
             if let existing = channels[address] { return (existing.channel, false) }
             channels[address] = Entry(channel: created, pinned: false)
@@ -112,7 +86,7 @@ public final class WorkerClients: Sendable {
         retain(addresses: [])
     }
 
-    /// Per-call options: the message size limit (each channel adds its deadline).
+    /// Per-call options: the message size limits (each channel adds its deadlines).
     public var callOptions: CallOptions {
         var options = CallOptions.defaults
         options.maxRequestMessageBytes = maxMessageBytes

@@ -72,8 +72,6 @@ public struct WorkerRouter: Sendable {
         let channel = try clients.channel(for: target.address)
         var message = request
         message.token = ""  // the client's credential stays on the Main Worker
-        return try await channel.process(
-            message, metadata: ["authorization": "Bearer \(target.token)"], options: clients.callOptions
-        )
+        return try await channel.process(message, token: target.token)
     }
 }

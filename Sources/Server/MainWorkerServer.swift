@@ -146,7 +146,9 @@ public enum MainWorkerServer {
                 services: [ProcessingWorkerHandler(workerID: workerID, entities: service, tokens: tokens, load: load, logger: logger)]
             )
             let workerClient = GRPCClient(transport: workerTransport.client)
-            clients.register(GRPCProcessChannel(client: workerClient, closes: false, timeout: nil), address: address)
+            clients.register(
+                    MultiplexedProcessChannel(client: workerClient, closes: false, timeout: nil, options: clients.callOptions),
+                    address: address)
             let agent = WorkerAgent(
                 workerID: workerID, mainAddress: "in-process", workerSecret: cluster.workerSecret,
                 tags: ["grpc_addr": address, "mode": "embedded"], keyring: keys, tokens: tokens, load: load,

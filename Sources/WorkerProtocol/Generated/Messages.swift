@@ -192,6 +192,76 @@ public struct ProcessResponse: Sendable {
     public init() {}
 }
 
+/// One frame from the Main Worker on a ProcessStream: an operation to run, or
+/// the cancellation of one still running.
+///
+/// Proto message `deltadb.ProcessStreamRequest`.
+public struct ProcessStreamRequest: Sendable {
+    /// Chosen by the Main Worker; unique among the stream's unanswered requests.
+    public var requestId: UInt64 = 0
+    /// The operation (unset in a cancel frame).
+    public var request: ProcessRequest {
+        get { _request ?? ProcessRequest() }
+        set { _request = newValue }
+    }
+    /// Whether `request` was set (or decoded).
+    public var hasRequest: Bool { _request != nil }
+    /// Resets `request` to unset.
+    public mutating func clearRequest() { _request = nil }
+    /// Stop request_id: its caller has gone or its deadline (the Main Worker's;
+    /// 30 s for remote workers) passed. The worker cancels it as a cancelled unary
+    /// call would be (a write that has started either completes or leaves nothing)
+    /// and may still answer it; the Main Worker ignores that answer.
+    public var cancel: Bool = false
+    /// A renewed session token, for this frame and the stream's later ones (empty:
+    /// unchanged).
+    public var token: String = String()
+    /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    fileprivate var _request: ProcessRequest? = nil
+}
+
+/// One answer on a ProcessStream.
+///
+/// Proto message `deltadb.ProcessStreamResponse`.
+public struct ProcessStreamResponse: Sendable {
+    /// The request it answers.
+    public var requestId: UInt64 = 0
+    /// The result, on success.
+    public var response: ProcessResponse {
+        get { _response ?? ProcessResponse() }
+        set { _response = newValue }
+    }
+    /// Whether `response` was set (or decoded).
+    public var hasResponse: Bool { _response != nil }
+    /// Resets `response` to unset.
+    public mutating func clearResponse() { _response = nil }
+    /// On failure: the gRPC status code the unary Process would have ended with
+    /// (never 0) ...
+    public var statusCode: Int32 = 0
+    /// ... and why, as in `deltadb-error-bin`.
+    public var error: ErrorInfo {
+        get { _error ?? ErrorInfo() }
+        set { _error = newValue }
+    }
+    /// Whether `error` was set (or decoded).
+    public var hasError: Bool { _error != nil }
+    /// Resets `error` to unset.
+    public mutating func clearError() { _error = nil }
+    /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+    /// Creates a message with every field at its default.
+    public init() {}
+
+    fileprivate var _response: ProcessResponse? = nil
+    fileprivate var _error: ErrorInfo? = nil
+}
+
 /// Why a call failed, beyond its gRPC status: the REST error body's fields, sent
 /// serialised in the binary trailing metadata entry `deltadb-error-bin` (see the
 /// top of this file), so a failure keeps its code, details and current version
@@ -578,6 +648,90 @@ extension ProcessResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplemen
         if lhs.error != rhs.error { return false }
         if lhs.workerId != rhs.workerId { return false }
         if lhs.versions != rhs.versions { return false }
+        if lhs.unknownFields != rhs.unknownFields { return false }
+        return true
+    }
+}
+
+extension ProcessStreamRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+    public static let protoMessageName: String = "deltadb.ProcessStreamRequest"
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}request_id\0\u{1}request\0\u{1}cancel\0\u{1}token\0")
+
+    public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+        while let fieldNumber = try decoder.nextFieldNumber() {
+            switch fieldNumber {
+            case 1: try decoder.decodeSingularUInt64Field(value: &self.requestId)
+            case 2: try decoder.decodeSingularMessageField(value: &self._request)
+            case 3: try decoder.decodeSingularBoolField(value: &self.cancel)
+            case 4: try decoder.decodeSingularStringField(value: &self.token)
+            default: break
+            }
+        }
+    }
+
+    public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+        if self.requestId != 0 {
+            try visitor.visitSingularUInt64Field(value: self.requestId, fieldNumber: 1)
+        }
+        if let value = self._request {
+            try visitor.visitSingularMessageField(value: value, fieldNumber: 2)
+        }
+        if self.cancel {
+            try visitor.visitSingularBoolField(value: self.cancel, fieldNumber: 3)
+        }
+        if !self.token.isEmpty {
+            try visitor.visitSingularStringField(value: self.token, fieldNumber: 4)
+        }
+        try unknownFields.traverse(visitor: &visitor)
+    }
+
+    public static func == (lhs: ProcessStreamRequest, rhs: ProcessStreamRequest) -> Bool {
+        if lhs.requestId != rhs.requestId { return false }
+        if lhs._request != rhs._request { return false }
+        if lhs.cancel != rhs.cancel { return false }
+        if lhs.token != rhs.token { return false }
+        if lhs.unknownFields != rhs.unknownFields { return false }
+        return true
+    }
+}
+
+extension ProcessStreamResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+    public static let protoMessageName: String = "deltadb.ProcessStreamResponse"
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}request_id\0\u{1}response\0\u{3}status_code\0\u{1}error\0")
+
+    public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+        while let fieldNumber = try decoder.nextFieldNumber() {
+            switch fieldNumber {
+            case 1: try decoder.decodeSingularUInt64Field(value: &self.requestId)
+            case 2: try decoder.decodeSingularMessageField(value: &self._response)
+            case 3: try decoder.decodeSingularInt32Field(value: &self.statusCode)
+            case 4: try decoder.decodeSingularMessageField(value: &self._error)
+            default: break
+            }
+        }
+    }
+
+    public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+        if self.requestId != 0 {
+            try visitor.visitSingularUInt64Field(value: self.requestId, fieldNumber: 1)
+        }
+        if let value = self._response {
+            try visitor.visitSingularMessageField(value: value, fieldNumber: 2)
+        }
+        if self.statusCode != 0 {
+            try visitor.visitSingularInt32Field(value: self.statusCode, fieldNumber: 3)
+        }
+        if let value = self._error {
+            try visitor.visitSingularMessageField(value: value, fieldNumber: 4)
+        }
+        try unknownFields.traverse(visitor: &visitor)
+    }
+
+    public static func == (lhs: ProcessStreamResponse, rhs: ProcessStreamResponse) -> Bool {
+        if lhs.requestId != rhs.requestId { return false }
+        if lhs._response != rhs._response { return false }
+        if lhs.statusCode != rhs.statusCode { return false }
+        if lhs._error != rhs._error { return false }
         if lhs.unknownFields != rhs.unknownFields { return false }
         return true
     }

@@ -1083,9 +1083,23 @@ public enum ProcessingWorkerService: Sendable {
                 type: .unary
             )
         }
+        /// Namespace for "ProcessStream" metadata.
+        public enum ProcessStream: Sendable {
+            /// Request type for "ProcessStream".
+            public typealias Input = ProcessStreamRequest
+            /// Response type for "ProcessStream".
+            public typealias Output = ProcessStreamResponse
+            /// Descriptor for "ProcessStream".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "deltadb.ProcessingWorker"),
+                method: "ProcessStream",
+                type: .bidirectionalStreaming
+            )
+        }
         /// Descriptors for all methods in the "deltadb.ProcessingWorker" service.
         public static let descriptors: [GRPCCore.MethodDescriptor] = [
-            Process.descriptor
+            Process.descriptor,
+            ProcessStream.descriptor
         ]
     }
 }
@@ -1136,6 +1150,30 @@ extension ProcessingWorkerService {
             request: GRPCCore.StreamingServerRequest<ProcessRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.StreamingServerResponse<ProcessResponse>
+
+        /// Handle the "ProcessStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > What the Main Worker uses: many operations over one long-lived stream per
+        /// > worker connection, each tagged with a request id, answered in any order as
+        /// > they finish. It saves what every unary call costs (a new HTTP/2 stream,
+        /// > headers and trailers, a server task). The stream's `authorization` metadata
+        /// > carries the session token; a frame may carry a renewed one for itself and
+        /// > later frames. A Main Worker falls back to Process for a worker that answers
+        /// > UNIMPLEMENTED.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `ProcessStreamRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `ProcessStreamResponse` messages.
+        func processStream(
+            request: GRPCCore.StreamingServerRequest<ProcessStreamRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<ProcessStreamResponse>
     }
 
     /// Service protocol for the "deltadb.ProcessingWorker" service.
@@ -1170,6 +1208,30 @@ extension ProcessingWorkerService {
             request: GRPCCore.ServerRequest<ProcessRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.ServerResponse<ProcessResponse>
+
+        /// Handle the "ProcessStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > What the Main Worker uses: many operations over one long-lived stream per
+        /// > worker connection, each tagged with a request id, answered in any order as
+        /// > they finish. It saves what every unary call costs (a new HTTP/2 stream,
+        /// > headers and trailers, a server task). The stream's `authorization` metadata
+        /// > carries the session token; a frame may carry a renewed one for itself and
+        /// > later frames. A Main Worker falls back to Process for a worker that answers
+        /// > UNIMPLEMENTED.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `ProcessStreamRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `ProcessStreamResponse` messages.
+        func processStream(
+            request: GRPCCore.StreamingServerRequest<ProcessStreamRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<ProcessStreamResponse>
     }
 
     /// Simple service protocol for the "deltadb.ProcessingWorker" service.
@@ -1202,6 +1264,31 @@ extension ProcessingWorkerService {
             request: ProcessRequest,
             context: GRPCCore.ServerContext
         ) async throws -> ProcessResponse
+
+        /// Handle the "ProcessStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > What the Main Worker uses: many operations over one long-lived stream per
+        /// > worker connection, each tagged with a request id, answered in any order as
+        /// > they finish. It saves what every unary call costs (a new HTTP/2 stream,
+        /// > headers and trailers, a server task). The stream's `authorization` metadata
+        /// > carries the session token; a frame may carry a renewed one for itself and
+        /// > later frames. A Main Worker falls back to Process for a worker that answers
+        /// > UNIMPLEMENTED.
+        ///
+        /// - Parameters:
+        ///   - request: A stream of `ProcessStreamRequest` messages.
+        ///   - response: A response stream of `ProcessStreamResponse` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        func processStream(
+            request: GRPCCore.RPCAsyncSequence<ProcessStreamRequest, any Swift.Error>,
+            response: GRPCCore.RPCWriter<ProcessStreamResponse>,
+            context: GRPCCore.ServerContext
+        ) async throws
     }
 }
 
@@ -1215,6 +1302,17 @@ extension ProcessingWorkerService.StreamingServiceProtocol {
             serializer: GRPCProtobuf.ProtobufSerializer<ProcessResponse>(),
             handler: { request, context in
                 try await self.process(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
+            forMethod: ProcessingWorkerService.Method.ProcessStream.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<ProcessStreamRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<ProcessStreamResponse>(),
+            handler: { request, context in
+                try await self.processStream(
                     request: request,
                     context: context
                 )
@@ -1251,6 +1349,23 @@ extension ProcessingWorkerService.SimpleServiceProtocol {
                 context: context
             ),
             metadata: [:]
+        )
+    }
+
+    public func processStream(
+        request: GRPCCore.StreamingServerRequest<ProcessStreamRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<ProcessStreamResponse> {
+        return GRPCCore.StreamingServerResponse<ProcessStreamResponse>(
+            metadata: [:],
+            producer: { writer in
+                try await self.processStream(
+                    request: request.messages,
+                    response: writer,
+                    context: context
+                )
+                return [:]
+            }
         )
     }
 }
@@ -1292,6 +1407,35 @@ extension ProcessingWorkerService {
             deserializer: some GRPCCore.MessageDeserializer<ProcessResponse>,
             options: GRPCCore.CallOptions,
             onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<ProcessResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "ProcessStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > What the Main Worker uses: many operations over one long-lived stream per
+        /// > worker connection, each tagged with a request id, answered in any order as
+        /// > they finish. It saves what every unary call costs (a new HTTP/2 stream,
+        /// > headers and trailers, a server task). The stream's `authorization` metadata
+        /// > carries the session token; a frame may carry a renewed one for itself and
+        /// > later frames. A Main Worker falls back to Process for a worker that answers
+        /// > UNIMPLEMENTED.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request producing `ProcessStreamRequest` messages.
+        ///   - serializer: A serializer for `ProcessStreamRequest` messages.
+        ///   - deserializer: A deserializer for `ProcessStreamResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func processStream<Result>(
+            request: GRPCCore.StreamingClientRequest<ProcessStreamRequest>,
+            serializer: some GRPCCore.MessageSerializer<ProcessStreamRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<ProcessStreamResponse>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<ProcessStreamResponse>) async throws -> Result
         ) async throws -> Result where Result: Sendable
     }
 
@@ -1351,6 +1495,44 @@ extension ProcessingWorkerService {
                 onResponse: handleResponse
             )
         }
+
+        /// Call the "ProcessStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > What the Main Worker uses: many operations over one long-lived stream per
+        /// > worker connection, each tagged with a request id, answered in any order as
+        /// > they finish. It saves what every unary call costs (a new HTTP/2 stream,
+        /// > headers and trailers, a server task). The stream's `authorization` metadata
+        /// > carries the session token; a frame may carry a renewed one for itself and
+        /// > later frames. A Main Worker falls back to Process for a worker that answers
+        /// > UNIMPLEMENTED.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request producing `ProcessStreamRequest` messages.
+        ///   - serializer: A serializer for `ProcessStreamRequest` messages.
+        ///   - deserializer: A deserializer for `ProcessStreamResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func processStream<Result>(
+            request: GRPCCore.StreamingClientRequest<ProcessStreamRequest>,
+            serializer: some GRPCCore.MessageSerializer<ProcessStreamRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<ProcessStreamResponse>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<ProcessStreamResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.bidirectionalStreaming(
+                request: request,
+                descriptor: ProcessingWorkerService.Method.ProcessStream.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
     }
 }
 
@@ -1382,6 +1564,39 @@ extension ProcessingWorkerService.ClientProtocol {
             request: request,
             serializer: GRPCProtobuf.ProtobufSerializer<ProcessRequest>(),
             deserializer: GRPCProtobuf.ProtobufDeserializer<ProcessResponse>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "ProcessStream" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > What the Main Worker uses: many operations over one long-lived stream per
+    /// > worker connection, each tagged with a request id, answered in any order as
+    /// > they finish. It saves what every unary call costs (a new HTTP/2 stream,
+    /// > headers and trailers, a server task). The stream's `authorization` metadata
+    /// > carries the session token; a frame may carry a renewed one for itself and
+    /// > later frames. A Main Worker falls back to Process for a worker that answers
+    /// > UNIMPLEMENTED.
+    ///
+    /// - Parameters:
+    ///   - request: A streaming request producing `ProcessStreamRequest` messages.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func processStream<Result>(
+        request: GRPCCore.StreamingClientRequest<ProcessStreamRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<ProcessStreamResponse>) async throws -> Result
+    ) async throws -> Result where Result: Sendable {
+        try await self.processStream(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<ProcessStreamRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<ProcessStreamResponse>(),
             options: options,
             onResponse: handleResponse
         )
@@ -1419,6 +1634,44 @@ extension ProcessingWorkerService.ClientProtocol {
             metadata: metadata
         )
         return try await self.process(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "ProcessStream" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > What the Main Worker uses: many operations over one long-lived stream per
+    /// > worker connection, each tagged with a request id, answered in any order as
+    /// > they finish. It saves what every unary call costs (a new HTTP/2 stream,
+    /// > headers and trailers, a server task). The stream's `authorization` metadata
+    /// > carries the session token; a frame may carry a renewed one for itself and
+    /// > later frames. A Main Worker falls back to Process for a worker that answers
+    /// > UNIMPLEMENTED.
+    ///
+    /// - Parameters:
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - producer: A closure producing request messages to send to the server. Returning
+    ///       from the closure closes the request stream.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func processStream<Result>(
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        requestProducer producer: @Sendable @escaping (GRPCCore.RPCWriter<ProcessStreamRequest>) async throws -> Void,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<ProcessStreamResponse>) async throws -> Result
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.StreamingClientRequest<ProcessStreamRequest>(
+            metadata: metadata,
+            producer: producer
+        )
+        return try await self.processStream(
             request: request,
             options: options,
             onResponse: handleResponse
