@@ -19,6 +19,8 @@ import WorkerProtocol
 ///   and the worker gets a cancel frame.
 /// - Older workers: a worker that answers UNIMPLEMENTED (no `ProcessStream`) is
 ///   called with unary `Process` from then on.
+/// - Silent workers: `abandonOpenRequests()` (called once the registry sees the
+///   worker miss heartbeats) fails what is open without waiting for deadlines.
 public final class MultiplexedProcessChannel<Transport: ClientTransport>: ProcessChannel {
     let client: GRPCClient<Transport>
     let closes: Bool
@@ -67,6 +69,18 @@ public final class MultiplexedProcessChannel<Transport: ClientTransport>: Proces
         }
     }
 
+    public func abandonOpenRequests() {
+        let orphans = state.withLock { state in
+            defer { state.pending.removeAll() }
+            return Array(state.pending)
+        }
+        for (id, waiting) in orphans {
+            waiting.continuation.resume(throwing: RPCError(
+                code: .unavailable, message: "the Processing Worker stopped heartbeating before it answered"))
+            sendCancel(id)
+        }
+    }
+
     public func close() {
         let outbox = state.withLock { state in
             state.closed = true
@@ -74,6 +88,7 @@ public final class MultiplexedProcessChannel<Transport: ClientTransport>: Proces
             return state.outbox
         }
         outbox?.finish()
+        abandonOpenRequests()
         if closes { client.beginGracefulShutdown() }
     }
 

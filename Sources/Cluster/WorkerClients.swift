@@ -12,6 +12,9 @@ public protocol ProcessChannel: Sendable {
     /// - Throws: `RPCError`: with `deltadb-error-bin` when the worker ran the
     ///   operation and reported an error; without it for transport failures.
     func process(_ request: ProcessRequest, token: String) async throws -> ProcessResponse
+    /// Fails every operation still waiting for the worker as a transport failure
+    /// (reads are then retried elsewhere), keeping the channel usable.
+    func abandonOpenRequests()
     /// Stops the channel's stream and, for remote workers, its connections.
     func close()
 }
@@ -79,6 +82,14 @@ public final class WorkerClients: Sendable {
             return stale.values.map(\.channel)
         }
         for channel in stale { channel.close() }
+    }
+
+    /// Fails the open operations of the workers at `addresses` (ones that stopped
+    /// heartbeating), so their callers do not wait for the deadline.
+    public func abandon(addresses: Set<String>) {
+        guard !addresses.isEmpty else { return }
+        let channels = channels.withLock { channels in addresses.compactMap { channels[$0]?.channel } }
+        for channel in channels { channel.abandonOpenRequests() }
     }
 
     /// Closes every remote channel.

@@ -86,11 +86,14 @@ public enum MainWorkerServer {
                     )
                 }
                 group.addStoppableTask {
-                    // Forget silent workers and close their connections.
+                    // Forget silent workers and close their connections; give up on what hangs on them.
                     while !Task.isCancelled {
                         try await Task.sleep(for: cluster.heartbeatInterval)
                         for id in registry.sweep() { logger.info("worker removed after missed heartbeats", metadata: ["worker": "\(id)"]) }
-                        clients.retain(addresses: Set(registry.snapshot().compactMap(\.worker.address)))
+                        let workers = registry.snapshot()
+                        clients.retain(addresses: Set(workers.compactMap(\.worker.address)))
+                        // What is open on a worker that stopped heartbeating fails now (reads go elsewhere), not at its deadline.
+                        clients.abandon(addresses: Set(workers.filter { $0.status == "Unavailable" }.compactMap(\.worker.address)))
                     }
                 }
                 var grpcPort: Int?

@@ -112,6 +112,23 @@ struct MultiplexedProcessChannelTests {
         }
     }
 
+    @Test("abandoning a silent worker fails what waits on it as a transport failure, and the channel goes on")
+    func abandon() async throws {
+        let slow = HangingOperations()
+        try await withWorker(entities: slow) { channel, _ in
+            let call = Task { try await channel.process(request("GET", "k"), token: "t1") }
+            try await slow.waitUntilStarted(1)
+            channel.abandonOpenRequests()
+            let error = await #expect(throws: RPCError.self) { try await call.value }
+            #expect(error?.code == .unavailable)
+            #expect(error.map { !$0.metadata[binaryValues: DeltaError.rpcBinaryMetadataKey].contains { _ in true } } == true,
+                    "a transport failure carries no worker-reported error")
+            try await slow.waitUntilCancelled(1)
+            let after = try await channel.process(request("PUT", "k", "{}"), token: "t1")
+            #expect(after.workerId == "p1", "the channel works after abandoning")
+        }
+    }
+
     @Test("a worker without ProcessStream is called with unary Process")
     func olderWorker() async throws {
         let older: (ProcessingWorkerHandler) -> [any RegistrableRPCService] = { [UnaryOnlyWorker(handler: $0)] }
