@@ -92,6 +92,8 @@ struct ProtoParserTests {
         #expect(types("ProcessResponse").prefix(4) == [.scalar(.string), .scalar(.bytes), .scalar(.int64), .scalar(.string)])
         #expect(result.file.services.map(\.name) == ["MainWorker", "ProcessingWorker"])
         #expect(result.file.services.first?.methods.map(\.name) == ["Subscribe", "Process", "Heartbeat", "RenewToken"])
-        #expect(result.file.services.last?.methods.map(\.name) == ["Process"])
+        #expect(result.file.services.last?.methods.map(\.name) == ["Process", "ProcessStream"])
+        let stream = result.file.services.last?.methods.last
+        #expect(stream?.clientStreaming == true && stream?.serverStreaming == true, "ProcessStream streams both ways")
     }
 }
