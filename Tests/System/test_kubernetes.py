@@ -45,7 +45,7 @@ def by_kind(resources, kind, name):
 def manifest_files():
     for folder, _, files in os.walk(KUBE):
         for name in sorted(files):
-            if name.endswith(".yaml") and name != "kustomization.yaml" and name != "s3-flags.yaml":
+            if name.endswith(".yaml") and name not in ("kustomization.yaml", "s3-flags.yaml"):
                 yield os.path.join(folder, name)
 
 
@@ -247,3 +247,17 @@ def test_the_binaries_run_with_the_manifests_arguments(overlay, secret_values, m
     finally:
         for process in reversed(processes):
             process.stop()
+
+
+def test_the_secret_script_fills_every_key_the_base_declares(tmp_path):
+    if shutil.which("kubectl") is None:
+        pytest.skip("kubectl is not installed (secret-from-files.sh needs it)")
+    subprocess.run([os.path.join(ROOT, "deploy", "compose", "make-secrets.sh"), str(tmp_path)],
+                   check=True, capture_output=True, timeout=120)
+    output = subprocess.run([os.path.join(KUBE, "secret-from-files.sh"), str(tmp_path)],
+                            check=True, capture_output=True, text=True, timeout=60).stdout
+    secret = yaml.safe_load(output)
+    kubernetes_validate.validate(secret, K8S_VERSION, strict=True)
+    placeholder = by_kind(rendered("shared-volume"), "Secret", "deltadb-secrets")
+    assert (secret["metadata"]["name"], secret["metadata"]["namespace"]) == ("deltadb-secrets", "deltadb")
+    assert set(secret["data"]) == set(placeholder["stringData"])
