@@ -214,8 +214,8 @@ def test_the_binaries_run_with_the_manifests_arguments(overlay, secret_values, m
         config["S3_BUCKET"] = "k8s-" + os.urandom(4).hex()
         extra_env = {"S3_ACCESS_KEY": "testing", "S3_SECRET_KEY": "testing"}
     ports = {8080: free_port(), 50051: free_port(), 50052: free_port()}
-    # Shared-volume: one directory for both pods; S3: each pod its own, sharing only the bucket.
-    shared = str(tmp_path / "shared") if overlay == "shared-volume" else None
+    # Both overlays share one volume (in S3 mode it holds schemas, bindings and API keys).
+    shared = str(tmp_path / "shared")
     bin_dir = os.path.dirname(main_worker_bin)
     main = Pod(resources, "deltadb-main", str(tmp_path / "main"), ports, shared, secret_values, extra_env)
     proc = Pod(resources, "deltadb-proc", str(tmp_path / "proc"), ports, shared, secret_values, extra_env)
@@ -235,6 +235,13 @@ def test_the_binaries_run_with_the_manifests_arguments(overlay, secret_values, m
             assert processes[1].alive, processes[1].stderr_tail()
             assert time.monotonic() < deadline, f"{worker_id} never became available: {body!r}"
             time.sleep(0.2)
+        # A schema stored through the Main Worker binds the Processing Worker's writes.
+        schema = {"type": "object", "properties": {"overlay": {"type": "string"}}, "required": ["overlay"]}
+        assert request(ports[8080], "PUT", "/schema/k8s.v1", schema, token=token)[0] in (200, 201)
+        status, _, body = request(ports[8080], "PUT", "/api/databases/k8s", {"schema_id": "k8s.v1"}, token=token)
+        assert status in (200, 201), body
+        status, _, body = request(ports[8080], "PUT", "/entity/k8s", {"doc-1": {"overlay": 1}}, token=token)
+        assert status == 400, body
         status, _, body = request(ports[8080], "PUT", "/entity/k8s", {"doc-1": {"overlay": overlay}}, token=token)
         assert status == 200, body
         status, _, body = request(ports[8080], "GET", "/entity/k8s?key=doc-1", token=token)
