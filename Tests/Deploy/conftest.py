@@ -7,6 +7,7 @@ import os
 import secrets
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -14,6 +15,8 @@ import urllib.request
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# podman-compose from this interpreter's packages (deploy/scripts/setup-podman.sh installs it there).
+PODMAN_COMPOSE = [sys.executable, "-m", "podman_compose"]
 
 
 def run(*argv, timeout=120, check=True):

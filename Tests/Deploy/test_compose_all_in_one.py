@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 
-from conftest import ROOT, free_port, http, run, wait_for
+from conftest import PODMAN_COMPOSE, ROOT, free_port, http, run, wait_for
 
 
 def test_all_in_one_compose(image, secrets_dir, unique, tmp_path):
@@ -16,7 +16,7 @@ def test_all_in_one_compose(image, secrets_dir, unique, tmp_path):
     env = {**os.environ, "DELTADB_IMAGE": image, "DELTADB_PORT": str(port)}
 
     def compose_cmd(*args, check=True):
-        result = subprocess.run(["podman-compose", "-p", unique, "-f", str(compose), *args], capture_output=True,
+        result = subprocess.run([*PODMAN_COMPOSE, "-p", unique, "-f", str(compose), *args], capture_output=True,
                                 text=True, timeout=180, env=env, stdin=subprocess.DEVNULL)
         assert not check or result.returncode == 0, f"{args}: {result.stdout[-2000:]}\n{result.stderr[-2000:]}"
 

@@ -16,7 +16,7 @@ import time
 
 import boto3
 
-from conftest import ROOT, free_port, http, run, wait_for
+from conftest import PODMAN_COMPOSE, ROOT, free_port, http, run, wait_for
 
 READ_AFTER_KILL_TIMEOUT = 40
 SUBNET, GATEWAY = "10.89.219.0/24", "10.89.219.1"
@@ -39,7 +39,7 @@ def test_s3_scenario(image, secrets_dir, unique, tmp_path):
     moto = None
 
     def compose_cmd(*args, check=True):
-        result = subprocess.run(["podman-compose", "-p", unique, "-f", str(compose), *args], capture_output=True,
+        result = subprocess.run([*PODMAN_COMPOSE, "-p", unique, "-f", str(compose), *args], capture_output=True,
                                 text=True, timeout=180, env=env, stdin=subprocess.DEVNULL)
         assert not check or result.returncode == 0, f"{args}: {result.stdout[-2000:]}\n{result.stderr[-2000:]}"
 

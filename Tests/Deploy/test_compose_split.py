@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import time
 
-from conftest import ROOT, free_port, http, run, wait_for
+from conftest import PODMAN_COMPOSE, ROOT, free_port, http, run, wait_for
 
 COMPOSE = os.path.join(ROOT, "deploy", "compose", "compose.split.yml")
 WORKERS = ["proc-1", "proc-2", "proc-3"]
@@ -24,7 +24,7 @@ def test_split_scenario_survives_a_worker_kill(image, secrets_dir, unique, tmp_p
     shutil.copy(COMPOSE, compose)
     port = free_port()
     env = {**os.environ, "DELTADB_IMAGE": image, "DELTADB_PORT": str(port)}
-    base = ["podman-compose", "-p", unique, "-f", str(compose)]
+    base = [*PODMAN_COMPOSE, "-p", unique, "-f", str(compose)]
 
     def compose_cmd(*args, timeout=180, check=True):
         result = subprocess.run(base + list(args), capture_output=True, text=True, timeout=timeout, env=env,
@@ -51,6 +51,9 @@ def test_split_scenario_survives_a_worker_kill(image, secrets_dir, unique, tmp_p
         wait_for("the Main Worker's /health", lambda: http(port, "GET", "/health")[0] == 200, 90, logs)
         wait_for("three available Processing Workers",
                  lambda: all(workers().get(w) == "Available" for w in WORKERS), 90, logs)
+        # The image's health check: /health on the Main Worker, a TCP connect to each worker's gRPC port.
+        for service in ["main"] + WORKERS:
+            assert run("podman", "healthcheck", "run", f"{unique}_{service}_1", check=False).returncode == 0, service
         documents = {f"doc-{i}": {"n": i, "text": "x" * i} for i in range(30)}
         for key, doc in documents.items():
             status, body = http(port, "PUT", "/entity/split", {key: doc}, token)

@@ -40,5 +40,9 @@ for node in main proc-1 proc-2 proc-3; do
   rm -f "$dir/$node/tls.csr" "$dir/$node/ext"
 done
 chmod 0600 "$dir"/*/*
-chown -R 10001:10001 "$dir/deltadb" "$dir/main" "$dir"/proc-*
+# Rootful podman keeps host ownership in bind mounts; as another user (rootless
+# podman maps ids differently) leave the files yours and see docs/deploy.md.
+if [ "$(id -u)" = 0 ]; then
+  chown -R 10001:10001 "$dir/deltadb" "$dir/main" "$dir"/proc-*
+fi
 echo "make-secrets: $dir"

@@ -2,7 +2,8 @@
 # deltadb-entrypoint ROLE [FLAGS...]
 #
 # ROLE is deltadb (all-in-one), main-worker or proc-worker; FLAGS are that
-# binary's flags (`ROLE -h`). Any other command runs as given.
+# binary's flags (`ROLE -h`). Flags without a role are deltadb's. Any other
+# command runs as given.
 #
 # Secrets: mount them as files under /run/secrets/deltadb (a Kubernetes Secret
 # volume, a compose secret or bind mount), readable by uid 10001 or group 10001.
@@ -17,7 +18,7 @@ if [ -d "$from" ]; then
   umask 077
   mkdir -p "$to"
   for file in "$from"/*; do
-    [ -f "$file" ] || continue   # skips Kubernetes' ..data links to directories
+    [ -f "$file" ] || continue   # Kubernetes' files are links into ..data: cp follows them
     cp "$file" "$to/$(basename "$file")"
     chmod 0600 "$to/$(basename "$file")"
   done
@@ -35,14 +36,18 @@ master_key_given() {
   done
   return 1
 }
-case "${1:-deltadb}" in
+case "${1:-}" in
+  "") set -- deltadb ;;
+  -*) set -- deltadb "$@" ;;
+esac
+case "$1" in
   deltadb | main-worker)
     if ! master_key_given "$@"; then
       echo "deltadb-entrypoint: no master key: mount it at $from/master-key (-master-key-file=$to/master-key) or set MASTER_KEY" >&2
       exit 64
     fi ;;
 esac
-case "${1:-deltadb}" in
-  deltadb | main-worker | proc-worker) role="${1:-deltadb}"; [ $# -gt 0 ] && shift; exec "${DELTADB_BIN_DIR:-/usr/local/bin}/$role" "$@" ;;
+case "$1" in
+  deltadb | main-worker | proc-worker) role="$1"; shift; exec "${DELTADB_BIN_DIR:-/usr/local/bin}/$role" "$@" ;;
   *) exec "$@" ;;
 esac

@@ -27,7 +27,8 @@ if [ "${#need[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-if ! command -v podman-compose >/dev/null 2>&1; then
+# The tests run it as `$PYTHON -m podman_compose`: the interpreter pip installs into.
+if ! "$PYTHON" -c "import podman_compose" >/dev/null 2>&1; then
   echo "setup-podman: pip install podman-compose"
   pip_args=(--quiet --disable-pip-version-check "podman-compose>=1.0.6,<2")
   PIP_ROOT_USER_ACTION=ignore "$PYTHON" -m pip install "${pip_args[@]}" 2>/dev/null ||
