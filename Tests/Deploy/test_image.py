@@ -8,6 +8,7 @@ serves. What it does not: Containerfile.source (a Swift build stage, which needs
 a Swift image and a package mirror inside the build; neither is reachable here).
 """
 import json
+import os
 
 from conftest import free_port, http, run, wait_for
 
@@ -69,4 +70,36 @@ def test_all_in_one_serves_stops_cleanly_and_keeps_its_data(image, secrets_dir, 
     finally:
         for name in names:
             run("podman", "rm", "-f", "-t", "5", name, check=False)
+        run("podman", "volume", "rm", "-f", volume, check=False)
+
+
+def test_runs_under_the_kubernetes_security_context(image, secrets_dir, unique):
+    """As the manifests run it: read-only root file system, writable only the data
+    volume, /run/deltadb and /tmp (emptyDirs there), no capabilities, no privilege
+    escalation, Secret files group-readable (0440, gid 10001) as fsGroup mounts them."""
+    mounted = secrets_dir / "k8s"
+    mounted.mkdir()
+    for name in ("admin-key", "master-key"):
+        target = mounted / name
+        target.write_bytes((secrets_dir / "deltadb" / name).read_bytes())
+        os.chown(target, 0, 10001)
+        os.chmod(target, 0o440)
+    port, volume = free_port(), unique + "-ro"
+    try:
+        # Kubernetes mounts nothing over /run (podman would, with --read-only alone);
+        # the two emptyDirs are tmpfs owned by the container's user here.
+        run("podman", "run", "-d", "--name", unique, "--read-only", "--read-only-tmpfs=false",
+            "--mount", "type=tmpfs,destination=/run/deltadb,chown=true",
+            "--mount", "type=tmpfs,destination=/tmp,chown=true",
+            "--cap-drop", "ALL", "--security-opt", "no-new-privileges", "--group-add", "10001",
+            "-p", f"127.0.0.1:{port}:8080", "-v", f"{volume}:/var/lib/deltadb",
+            "-v", f"{mounted}:/run/secrets/deltadb:ro", image)
+        wait_for("/health", lambda: http(port, "GET", "/health")[0] == 200, 60,
+                 lambda: run("podman", "logs", unique, check=False).stderr[-3000:])
+        token = (mounted / "admin-key").read_text().strip()
+        assert http(port, "PUT", "/entity/ro", {"k": {"v": 1}}, token)[0] == 200
+        status, body = http(port, "GET", "/entity/ro?key=k", token=token)
+        assert (status, json.loads(body)) == (200, {"v": 1})
+    finally:
+        run("podman", "rm", "-f", "-t", "5", unique, check=False)
         run("podman", "volume", "rm", "-f", volume, check=False)
