@@ -34,6 +34,13 @@ def test_no_secret_is_baked_into_the_image(image):
     assert found.split() == []
 
 
+def test_the_first_argument_picks_the_role(image):
+    for role, overview in (("deltadb", "all-in-one DeltaDatabase server"), ("main-worker", "Run the Main Worker"),
+                           ("proc-worker", "Run a Processing Worker")):
+        result = run("podman", "run", "--rm", image, role, "-h", timeout=60)
+        assert overview in result.stdout, (role, result.stdout[:300])
+
+
 def test_a_server_without_a_master_key_refuses_to_start(image):
     result = run("podman", "run", "--rm", image, timeout=60, check=False)
     assert result.returncode == 64
