@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from conftest import PODMAN_COMPOSE, ROOT, free_port, http, run, wait_for
 
@@ -54,10 +55,22 @@ def test_split_scenario_survives_a_worker_kill(image, secrets_dir, unique, tmp_p
         # The image's health check: /health on the Main Worker, a TCP connect to each worker's gRPC port.
         for service in ["main"] + WORKERS:
             assert run("podman", "healthcheck", "run", f"{unique}_{service}_1", check=False).returncode == 0, service
-        documents = {f"doc-{i}": {"n": i, "text": "x" * i} for i in range(30)}
-        for key, doc in documents.items():
-            status, body = http(port, "PUT", "/entity/split", {key: doc}, token)
-            assert status == 200, body
+        documents = {f"doc-{i}": {"n": i, "text": "x" * i} for i in range(60)}
+
+        def put(item):
+            return http(port, "PUT", "/entity/split", {item[0]: item[1]}, token)
+
+        # Concurrent writes spread over the workers (least-loaded routing).
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            for status, body in pool.map(put, documents.items()):
+                assert status == 200, body
+        # Entities proc-2 wrote (writer_id in their plaintext metadata header) are the
+        # ones routed to it; after the kill their reads must go elsewhere.
+        written_by_victim = run("podman", "run", "--rm", "--user", "0", "-v", f"{unique}_data:/data:ro",
+                                "--entrypoint", "grep", image, "-rlaF", '"proc-2"', "/data/files",
+                                check=False).stdout.split()
+        assert written_by_victim, "proc-2 stored nothing: the kill would prove nothing"
+        print(f"proc-2 wrote {len(written_by_victim)} of {len(documents)}: {written_by_victim[:3]}")
 
         def read_all():
             for key, doc in documents.items():
