@@ -10,6 +10,7 @@ What this does not prove: that a cluster schedules the pods, mounts the volumes
 or enforces the NetworkPolicies (no cluster runs here), or that the image runs
 (scripts/test-deploy.sh does that under podman).
 """
+import base64
 import copy
 import os
 import re
@@ -256,15 +257,29 @@ def test_the_binaries_run_with_the_manifests_arguments(overlay, secret_values, m
             process.stop()
 
 
-def test_the_secret_script_fills_every_key_the_base_declares(tmp_path):
-    if shutil.which("kubectl") is None:
-        pytest.skip("kubectl is not installed (secret-from-files.sh needs it)")
-    subprocess.run([os.path.join(ROOT, "deploy", "compose", "make-secrets.sh"), str(tmp_path)],
+def test_the_with_secrets_overlay_replaces_every_placeholder(tmp_path):
+    kubectl = shutil.which("kubectl")
+    if kubectl is None:
+        pytest.skip("kubectl is not installed (secretGenerator is kustomize's, not kustomize_lite's)")
+    tree = tmp_path / "kubernetes"
+    shutil.copytree(KUBE, tree, ignore=shutil.ignore_patterns("secrets"))
+    secrets_dir = tree / "overlays" / "with-secrets" / "secrets"
+    subprocess.run([os.path.join(ROOT, "deploy", "compose", "make-secrets.sh"), str(secrets_dir)],
                    check=True, capture_output=True, timeout=120)
-    output = subprocess.run([os.path.join(KUBE, "secret-from-files.sh"), str(tmp_path)],
+    output = subprocess.run([kubectl, "kustomize", str(tree / "overlays" / "with-secrets")],
                             check=True, capture_output=True, text=True, timeout=60).stdout
-    secret = yaml.safe_load(output)
-    kubernetes_validate.validate(secret, K8S_VERSION, strict=True)
+    resources = [r for r in yaml.safe_load_all(output) if r]
+    for resource in resources:
+        kubernetes_validate.validate(resource, K8S_VERSION, strict=True)
+    secrets = [r for r in resources if r["kind"] == "Secret" and r["metadata"]["name"].startswith("deltadb-secrets")]
+    assert len(secrets) == 1
+    secret = secrets[0]
     placeholder = by_kind(rendered("shared-volume"), "Secret", "deltadb-secrets")
-    assert (secret["metadata"]["name"], secret["metadata"]["namespace"]) == ("deltadb-secrets", "deltadb")
     assert set(secret["data"]) == set(placeholder["stringData"])
+    decoded = {k: base64.b64decode(v).decode() for k, v in secret["data"].items()}
+    assert decoded["master-key"] == (secrets_dir / "main" / "master-key").read_text()
+    assert decoded["proc-tls.key"] == (secrets_dir / "proc-1" / "tls.key").read_text()
+    # Both Deployments mount the generated (hash-named) Secret.
+    for name in ("deltadb-main", "deltadb-proc"):
+        volumes = by_kind(resources, "Deployment", name)["spec"]["template"]["spec"]["volumes"]
+        assert next(v for v in volumes if v["name"] == "secrets")["secret"]["secretName"] == secret["metadata"]["name"]
