@@ -5,7 +5,7 @@ REST_ADDR ?= 127.0.0.1:8080
 DEV_KEY_FILE ?= .dev-master-key
 BIN := .build/debug
 
-.PHONY: run run-debug build test bench bench-scale generate check-generated console check-console clean deps load-examples
+.PHONY: run run-debug build test test-deploy bench bench-scale generate check-generated console check-console clean deps load-examples
 
 ## Start the all-in-one server on $(REST_ADDR) with data in $(DATA): a release build
 ## (what you measure is what you get), serving over the direct path.
@@ -40,6 +40,12 @@ build:
 ## Select system tests with PYTEST_ARGS, e.g. make test PYTEST_ARGS="-k cluster".
 test:
 	scripts/test.sh $(PYTEST_ARGS)
+
+## The container tests (podman): the image built from the binaries `make test` built,
+## run and stopped; the compose split scenario surviving a worker kill. Installs
+## podman and makes a local Debian base image the first time (scripts/test-deploy.sh).
+test-deploy:
+	scripts/test-deploy.sh $(PYTEST_ARGS)
 
 BENCH_PRODUCTS := deltadb main-worker proc-worker deltadb-bench
 
