@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "proc-worker", targets: ["ProcWorker"]),
         .executable(name: "deltadb-codegen", targets: ["Codegen"]),
         .executable(name: "deltadb-bench", targets: ["Bench"]),
+        .executable(name: "deltadb-chat-example", targets: ["ChatExample"]),
         .library(name: "DeltaClient", targets: ["ClientSDK"]),
     ],
     dependencies: [
@@ -147,6 +148,9 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // `deltadb backup -server` asks a running server; already linked through DeltaS3.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // The split deployment's executables (the seed's main-worker and proc-worker).
@@ -166,6 +170,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // examples/chat: the chat-session appender on the Swift client (DeltaClient only).
+        .executableTarget(name: "ChatExample", dependencies: ["ClientSDK"], path: "examples/chat/swift"),
         // The code renderer (`CodeNode`, `TextRenderer`) shared by the code generator
         // and the runtime schema exporter. No dependencies.
         .target(name: "CodeRendering"),

@@ -2,7 +2,8 @@
 # Installs what `make test` needs on a fresh Debian machine, and brings a machine
 # that has some of it up to date. Idempotent and quick when nothing is missing.
 #
-#   System packages (apt): OpenSSL headers, pkg-config, tsc, node, openssl CLI;
+#   System packages (apt): OpenSSL headers, pkg-config, tsc, node, openssl CLI,
+#     curl and jq (the curl chat example);
 #     each only when its tool is missing.
 #   Python packages: every one in Tests/System/requirements.txt, through
 #     `pip install -r`, which installs what is missing, upgrades what is older than
@@ -27,6 +28,8 @@ pkg-config --exists openssl 2>/dev/null || need_apt+=(libssl-dev pkg-config)
 command -v tsc >/dev/null 2>&1 || need_apt+=(node-typescript)
 command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)  # the TLS test makes a throw-away CA
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)  # examples/chat/curl
+command -v jq >/dev/null 2>&1 || need_apt+=(jq)      # examples/chat/curl
 "$PYTHON" -m pip --version >/dev/null 2>&1 || need_apt+=(python3-pip)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   echo "install-deps: apt-get install ${need_apt[*]}"

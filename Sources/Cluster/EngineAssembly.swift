@@ -18,13 +18,16 @@ import Synchronization
 /// ends (`DeltaServer`, `MainWorkerServer`, `ProcessingWorkerServer`) call it.
 public enum EngineAssembly {
     /// Storage (after recovery), schemas and bindings under the shared directory, which
-    /// this process claims for `role` first.
+    /// this process claims for `role` first. Recovery that goes on in the background
+    /// keeps `readiness` pending until it finishes.
     public static func makeCatalog(
-        _ configuration: ServerConfiguration, as role: StorageRole, logger: Logger
+        _ configuration: ServerConfiguration, as role: StorageRole, logger: Logger, readiness: Readiness = Readiness()
     ) async throws -> EntityCatalog {
         try SharedFile.makePrivateDirectory(configuration.sharedFS + "/templates")
+        let claim = try claimDirectory(configuration, as: role)
+        let store = try await makeEntityStore(configuration, claim: claim, logger: logger, readiness: readiness)
         return EntityCatalog(
-            store: try await makeEntityStore(configuration, claim: try claimDirectory(configuration, as: role), logger: logger),
+            store: role == .soleServer ? GatedEntityStore(store) : store,
             schemas: try SchemaCatalog(directory: configuration.sharedFS + "/templates"),
             bindings: try DatabaseBindings(root: configuration.sharedFS)
         )
@@ -85,12 +88,16 @@ public enum EngineAssembly {
     /// does not grow with the number of entities.
     ///
     /// - Throws: recovery's error if it fails within the budget (an unusable directory).
-    public static func recoverWithinStartup(_ store: FileEntityStore, logger: Logger) async throws {
-        try await recoverWithin(recoveryStartupBudget, logger: logger) { try await store.recover() }
+    public static func recoverWithinStartup(
+        _ store: FileEntityStore, logger: Logger, readiness: Readiness = Readiness()
+    ) async throws {
+        try await recoverWithin(recoveryStartupBudget, logger: logger, readiness: readiness) { try await store.recover() }
     }
 
     /// Starts `recover` and waits for it at most `budget`; past that, it goes on in
-    /// the background and logs its outcome. Returns whether it finished in time.
+    /// the background and logs its outcome, and `readiness` stays pending until it
+    /// succeeds (a failed recovery leaves the server not ready, with the reason).
+    /// Returns whether it finished in time.
     ///
     /// The wait is a race of two unstructured tasks, not a task group: a group
     /// would wait for its recovery child after the deadline too (awaiting
@@ -99,7 +106,8 @@ public enum EngineAssembly {
     /// - Throws: `recover`'s error if it fails within the budget.
     @discardableResult
     public static func recoverWithin(
-        _ budget: Duration, logger: Logger, _ recover: @escaping @Sendable () async throws -> RecoveryReport
+        _ budget: Duration, logger: Logger, readiness: Readiness = Readiness(),
+        _ recover: @escaping @Sendable () async throws -> RecoveryReport
     ) async throws -> Bool {
         let recovery = Task { try await recover() }
         let finishedInTime = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
@@ -126,12 +134,16 @@ public enum EngineAssembly {
             return true
         }
         logger.info("storage ready; recovery continues in the background", metadata: ["backend": "shared-fs"])
+        readiness.wait(for: "storage", reason: "storage recovery is still running (a large data directory); wait for it")
         Task {
             do {
                 let report = try await recovery.value
                 logger.info("storage recovery finished", metadata: ["recovery": "\(report)"])
+                readiness.finished("storage")
             } catch {
                 logger.error("storage recovery failed", metadata: ["error": "\(error)"])
+                readiness.wait(
+                    for: "storage", reason: "storage recovery failed (see the server log); fix the data directory and restart")
             }
             releaseFreedMemory()
         }
@@ -153,11 +165,11 @@ public enum EngineAssembly {
     /// server enforces conditional writes), else `<sharedFS>/files` after recovery,
     /// holding `claim` for as long as it lives.
     public static func makeEntityStore(
-        _ configuration: ServerConfiguration, claim: DirectoryClaim?, logger: Logger
+        _ configuration: ServerConfiguration, claim: DirectoryClaim?, logger: Logger, readiness: Readiness = Readiness()
     ) async throws -> any EntityStore {
         guard let s3 = configuration.s3 else {
             let store = try FileEntityStore(root: configuration.sharedFS, writerID: configuration.writerID, claim: claim)
-            try await recoverWithinStartup(store, logger: logger)
+            try await recoverWithinStartup(store, logger: logger, readiness: readiness)
             return store
         }
         let client = S3Client(configuration: s3)

@@ -48,6 +48,9 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
     public var s3: S3Configuration?
     /// Whether the REST listener also serves the web console at `/` (`-ui`).
     public var serveConsole = true
+    /// Where `POST /api/backups` writes online backups (`deltadb -backup-dir`); nil
+    /// turns online backups off.
+    public var backupDirectory: String?
 
     /// The keyring: the master key (active) plus the previous keys.
     ///

@@ -117,7 +117,9 @@ public enum SharedFile {
         mode & 0o700
     }
 
-    private static func syncDirectory(of path: String) {
+    /// Makes a rename or creation of `path` durable: fsyncs the directory holding it
+    /// (best effort: a directory that cannot be opened is skipped).
+    public static func syncDirectory(of path: String) {
         let directory = open((path as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if directory >= 0 {
             fsync(directory)

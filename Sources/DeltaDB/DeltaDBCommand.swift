@@ -13,7 +13,7 @@ struct DeltaDBCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deltadb",
         abstract: "The all-in-one DeltaDatabase server and its maintenance commands.",
-        subcommands: [Serve.self, Rewrap.self, ImportOriginal.self],
+        subcommands: [Serve.self, Rewrap.self, ImportOriginal.self, Backup.self, Restore.self],
         defaultSubcommand: Serve.self
     )
 
@@ -32,6 +32,10 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var options: ServerOptions
     @OptionGroup var cluster: ClusterOptions
 
+    @Option(name: [.customLong("backup-dir", withSingleDash: true), .customLong("backup-dir")],
+            help: "Where POST /api/backups writes online backups (outside -shared-fs); without it online backups are off.")
+    var backupDir: String?
+
     @Option(name: [.customLong("workers", withSingleDash: true), .customLong("workers")],
             help: "Processing Workers in this process over gRPC's in-process transport; 0 (the default without -grpc-addr) calls the data plane directly, the fast path. Default 1 with -grpc-addr.")
     var workers: Int?
@@ -45,7 +49,8 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         ProcessSetup.prepare()
-        let (configuration, generated) = try options.resolve()
+        let (options, generated) = try options.resolve()
+        let configuration = try withBackupDirectory(options)
         let resolved = try cluster.resolve(defaultGRPCAddress: nil)
         try checkMessageSizes(configuration, resolved)
         let logger = Console.logger("deltadb")
@@ -66,6 +71,15 @@ struct Serve: AsyncParsableCommand {
             Console.say("DeltaDatabase listening on http://\(configuration.restHost):\(port)")
             if let grpcPort { Console.say("gRPC listening on \(resolved.grpcHost):\(grpcPort)") }
         }
+    }
+}
+
+extension Serve {
+    /// `configuration` with `-backup-dir` (checked: outside -shared-fs).
+    func withBackupDirectory(_ configuration: ServerConfiguration) throws -> ServerConfiguration {
+        var configured = configuration
+        configured.backupDirectory = try BackupOptions.serverBackupDirectory(backupDir, sharedFS: configuration.sharedFS)
+        return configured
     }
 }
 

@@ -18,6 +18,10 @@ struct APIHandler: APIProtocol {
     let workers: WorkerDirectory
     /// What `GET /api/stats` reports about this process.
     let server: ServerInfo
+    /// What `GET /ready` answers.
+    var readiness = Readiness()
+    /// Online backups; nil where this process cannot take them (a Main Worker).
+    var backups: OnlineBackups?
 
     func authorize(_ operation: OperationDescriptor, authorization: String?, scope: String?) async throws -> Principal {
         try authenticator.authorize(operation, authorization: authorization, scope: scope)

@@ -46,8 +46,10 @@ public enum DeltaServer {
         _ configuration: ServerConfiguration, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void
     ) async throws {
         let keys = KeyringHolder(try configuration.keyring())
-        let catalog = try await EngineAssembly.makeCatalog(configuration, as: .soleServer, logger: logger)
-        let router = try makeRouter(configuration, catalog: catalog, keys: keys, as: .soleServer, logger: logger)
+        let readiness = Readiness()
+        let catalog = try await EngineAssembly.makeCatalog(configuration, as: .soleServer, logger: logger, readiness: readiness)
+        let router = try makeRouter(
+            configuration, catalog: catalog, keys: keys, as: .soleServer, logger: logger, readiness: readiness)
         let app = makeApplication(configuration, router: router, logger: logger, onListening: onListening)
         try await EngineAssembly.closing(catalog, logger: logger) {
             try await EngineAssembly.listening(on: configuration.restHost, configuration.restPort, flag: "-rest-addr") {
@@ -97,13 +99,14 @@ public enum DeltaServer {
     /// The direct-path router over an opened `catalog`.
     static func makeRouter(
         _ configuration: ServerConfiguration, catalog: EntityCatalog, keys: KeyringHolder,
-        as role: EngineAssembly.StorageRole, logger: Logger
+        as role: EngineAssembly.StorageRole, logger: Logger, readiness: Readiness = Readiness()
     ) throws -> Router<DeltaRequestContext> {
         let service = EngineAssembly.makeEntityService(
             configuration, catalog: catalog, keys: keys, verifiesCacheHits: role != .soleServer, logger: logger)
         return try makeRouter(
             configuration, catalog: catalog, entities: service, authenticator: try EngineAssembly.makeAuthenticator(configuration),
-            workers: .embedded(workerID: configuration.writerID, keyring: keys)
+            workers: .embedded(workerID: configuration.writerID, keyring: keys), readiness: readiness,
+            backups: OnlineBackups(configuration, store: catalog.store)
         )
     }
 
@@ -111,13 +114,14 @@ public enum DeltaServer {
     static func makeRouter(
         _ configuration: ServerConfiguration, catalog: EntityCatalog, entities: any EntityOperations,
         authenticator: Authenticator, workers: WorkerDirectory, limiter: FailureLimiter? = nil,
-        role: ServerInfoRole = .allInOne
+        role: ServerInfoRole = .allInOne, readiness: Readiness = Readiness(), backups: OnlineBackups? = nil
     ) throws -> Router<DeltaRequestContext> {
         let server = ServerInfo(
             version: DeltaVersion.current, role: role, storageBackend: configuration.s3 == nil ? .sharedFs : .s3,
             startedAt: Date().formatted(.iso8601))
         let handler = APIHandler(
-            authenticator: authenticator, catalog: catalog, entities: entities, workers: workers, server: server)
+            authenticator: authenticator, catalog: catalog, entities: entities, workers: workers, server: server,
+            readiness: readiness, backups: backups)
         let router = Router(context: DeltaRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: AuthFailureMiddleware(limiter: limiter ?? FailureLimiter(burst: configuration.authFailureBurst)))

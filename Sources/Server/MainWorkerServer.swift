@@ -58,9 +58,16 @@ public enum MainWorkerServer {
         let keyPairs = (0..<topology.embeddedWorkers).map { _ in
             Task.detached(priority: .userInitiated) { try RSAKeyPair.generate() }
         }
-        let catalog = try await EngineAssembly.makeCatalog(configuration, as: topology.storageRole, logger: logger)
+        let readiness = Readiness()
+        let catalog = try await EngineAssembly.makeCatalog(
+            configuration, as: topology.storageRole, logger: logger, readiness: readiness)
         let authenticator = try EngineAssembly.makeAuthenticator(configuration)
         let registry = WorkerRegistry(heartbeatInterval: cluster.heartbeatInterval, tokenTTL: cluster.workerTTL)
+        readiness.addCheck {
+            registry.snapshot().contains { $0.status == "Available" }
+                ? nil
+                : "no Processing Worker holds the keyring yet (none subscribed, or all missed their heartbeats); start proc-worker with this server's -grpc-addr and -worker-secret"
+        }
         let clients = WorkerClients(maxMessageBytes: cluster.maxMessageBytes, tls: cluster.tls)
         let router = WorkerRouter(registry: registry, clients: clients, logger: logger)
         let embeddedCaches = EmbeddedCaches()
@@ -73,7 +80,8 @@ public enum MainWorkerServer {
         let restRouter = try DeltaServer.makeRouter(
             configuration, catalog: catalog, entities: RoutedEntityOperations(router: router, embedded: embeddedCaches),
             authenticator: authenticator, workers: .registry(registry), limiter: limiter,
-            role: topology.embeddedWorkers > 0 ? .allInOne : .mainWorker
+            role: topology.embeddedWorkers > 0 ? .allInOne : .mainWorker, readiness: readiness,
+            backups: OnlineBackups(configuration, store: catalog.store)
         )
         try await EngineAssembly.closing(catalog, logger: logger) {
             try await withThrowingDiscardingTaskGroup { group in

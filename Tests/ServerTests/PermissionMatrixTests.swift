@@ -15,6 +15,8 @@ struct PermissionMatrixTests {
     /// A concrete request for each operation id; a new operation without a row fails the test.
     static let requests: [String: (HTTPRequest.Method, String, String?)] = [
         "getHealth": (.get, "/health", nil),
+        "getReady": (.get, "/ready", nil),
+        "createBackup": (.post, "/api/backups", #"{"name":"b1"}"#),
         "putEntities": (.put, "/entity/db1", #"{"k":{"a":1}}"#),
         "getEntity": (.get, "/entity/db1?key=k", nil),
         "deleteEntity": (.delete, "/entity/db1?key=k", nil),

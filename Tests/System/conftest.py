@@ -63,6 +63,12 @@ def codegen_bin():
     return executable("DELTADB_CODEGEN", "deltadb-codegen")
 
 
+@pytest.fixture(scope="session")
+def chat_example_bin():
+    """The Swift chat example (examples/chat/swift)."""
+    return executable("DELTADB_CHAT_EXAMPLE", "deltadb-chat-example")
+
+
 @pytest.fixture(name="free_port", scope="session")
 def free_port_fixture():
     """`free_port` itself: call it for each port needed."""

@@ -271,6 +271,32 @@ extension DeltaAPIClient {
         return try await send(request).decode(WorkerList.self)
     }
 
+    /// `GET /ready`: Report whether the server serves requests now (readiness).
+    ///
+    /// Unlike /health (liveness: the process runs), 503 while the server is not ready to serve: storage recovery that outlasted start-up is still running (or failed), or, on a Main Worker, no Processing Worker holds the keyring yet. The error says which. No authentication required.
+    ///
+    /// - Returns: The server serves requests.
+    /// - Throws: `DeltaClientError` for every non-2xx response (503).
+    public func getReady() async throws -> StatusResponse {
+        let request = ClientRequest(method: "GET", path: "/ready")
+        return try await send(request).decode(StatusResponse.self)
+    }
+
+    /// `POST /api/backups`: Take an online, point-in-time backup into the server's backup directory.
+    ///
+    /// Writes every entity (still encrypted as stored), the schemas, the database bindings and the API keys to <-backup-dir>/<name>, with a manifest of SHA-256 checksums. Writes wait while the backup copies (reads go on), so it holds exactly the writes acknowledged before it started. Only the all-in-one server that holds its directory alone (deltadb without -grpc-addr, one worker) takes online backups, and only when started with -backup-dir. Restore with `deltadb restore`.
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The backup is complete and durable.
+    /// - Throws: `DeltaClientError` for every non-2xx response (400, 401, 403, 503).
+    public func createBackup(body: CreateBackupRequest) async throws -> BackupSummary {
+        var request = ClientRequest(method: "POST", path: "/api/backups")
+        request.body = try ClientRequest.jsonBody(body)
+        request.contentType = "application/json"
+        return try await send(request).decode(BackupSummary.self)
+    }
+
     /// `GET /api/stats`: Report the server and its entity cache's counters.
     ///
     /// The server's version, role, storage backend and start time; the cache's hits, misses, evictions and expirations since start-up, and what it holds now.

@@ -432,6 +432,55 @@ public enum MeResponseCredential: String, Codable, Hashable, Sendable, CaseItera
     case session = "session"
 }
 
+/// Which backup to take.
+///
+/// - Remark: Generated from `#/components/schemas/CreateBackupRequest`.
+public struct CreateBackupRequest: Codable, Hashable, Sendable {
+    /// The backup's directory name under -backup-dir, e.g. nightly-2026-12-07 (letters, digits, '-', '_' and '.', not starting with '.'); it must not exist yet.
+    public var name: String
+
+    /// Creates a value with every property.
+    public init(name: String) {
+        self.name = name
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name = "name"
+    }
+}
+
+/// A finished backup.
+///
+/// - Remark: Generated from `#/components/schemas/BackupSummary`.
+public struct BackupSummary: Codable, Hashable, Sendable {
+    public var name: String
+    /// Where the backup is, on the server's machine.
+    public var directory: String
+    /// How many entities it holds.
+    public var entities: Int64
+    /// How many files its manifest lists (entities, schemas, bindings, API keys).
+    public var files: Int64
+    /// The point in time it holds (RFC 3339 UTC).
+    public var createdAt: String
+
+    /// Creates a value with every property.
+    public init(name: String, directory: String, entities: Int64, files: Int64, createdAt: String) {
+        self.name = name
+        self.directory = directory
+        self.entities = entities
+        self.files = files
+        self.createdAt = createdAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name = "name"
+        case directory = "directory"
+        case entities = "entities"
+        case files = "files"
+        case createdAt = "created_at"
+    }
+}
+
 /// A new API key.
 ///
 /// - Remark: Generated from `#/components/schemas/CreateAPIKeyRequest`.

@@ -62,6 +62,12 @@ public protocol APIProtocol: Sendable {
     /// `GET /admin/workers`: List the Processing Workers and their status.
     func listWorkers(_ input: Operations.ListWorkers.Input, caller: Caller) async throws -> Operations.ListWorkers.Output
 
+    /// `GET /ready`: Report whether the server serves requests now (readiness).
+    func getReady(_ input: Operations.GetReady.Input) async throws -> Operations.GetReady.Output
+
+    /// `POST /api/backups`: Take an online, point-in-time backup into the server's backup directory.
+    func createBackup(_ input: Operations.CreateBackup.Input, caller: Caller) async throws -> Operations.CreateBackup.Output
+
     /// `GET /api/stats`: Report the server and its entity cache's counters.
     func getStats(_ input: Operations.GetStats.Input, caller: Caller) async throws -> Operations.GetStats.Output
 

@@ -555,6 +555,73 @@ extension Operations {
         }
     }
 
+    /// `GET /ready`: Report whether the server serves requests now (readiness).
+    ///
+    /// Unlike /health (liveness: the process runs), 503 while the server is not ready to serve: storage recovery that outlasted start-up is still running (or failed), or, on a Main Worker, no Processing Worker holds the keyring yet. The error says which. No authentication required.
+    public enum GetReady {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "getReady", method: "GET", path: "/ready", permission: nil)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// Creates an input.
+            public init() {}
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 200: The server serves requests.
+            case ok(Ok)
+
+            /// The body and headers of the 200 response.
+            public struct Ok: Sendable {
+                /// The response body.
+                public var body: StatusResponse
+
+                /// Creates a response.
+                public init(body: StatusResponse) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
+    /// `POST /api/backups`: Take an online, point-in-time backup into the server's backup directory.
+    ///
+    /// Writes every entity (still encrypted as stored), the schemas, the database bindings and the API keys to <-backup-dir>/<name>, with a manifest of SHA-256 checksums. Writes wait while the backup copies (reads go on), so it holds exactly the writes acknowledged before it started. Only the all-in-one server that holds its directory alone (deltadb without -grpc-addr, one worker) takes online backups, and only when started with -backup-dir. Restore with `deltadb restore`.
+    public enum CreateBackup {
+        /// Method, path and required permission of this operation.
+        public static let descriptor = OperationDescriptor(id: "createBackup", method: "POST", path: "/api/backups", permission: .admin)
+
+        /// The decoded request.
+        public struct Input: Sendable {
+            /// The request body.
+            public var body: CreateBackupRequest
+
+            /// Creates an input.
+            public init(body: CreateBackupRequest) {
+                self.body = body
+            }
+        }
+
+        /// The successful responses; errors are thrown as `DeltaError`.
+        public enum Output: Sendable {
+            /// 201: The backup is complete and durable.
+            case created(Created)
+
+            /// The body and headers of the 201 response.
+            public struct Created: Sendable {
+                /// The response body.
+                public var body: BackupSummary
+
+                /// Creates a response.
+                public init(body: BackupSummary) {
+                    self.body = body
+                }
+            }
+        }
+    }
+
     /// `GET /api/stats`: Report the server and its entity cache's counters.
     ///
     /// The server's version, role, storage backend and start time; the cache's hits, misses, evictions and expirations since start-up, and what it holds now.
@@ -874,6 +941,8 @@ extension Operations {
         ListDatabases.descriptor,
         ListEntities.descriptor,
         ListWorkers.descriptor,
+        GetReady.descriptor,
+        CreateBackup.descriptor,
         GetStats.descriptor,
         GetDatabase.descriptor,
         PutDatabase.descriptor,

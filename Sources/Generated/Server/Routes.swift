@@ -192,6 +192,26 @@ extension APIProtocol {
                 return try ResponseWriter.json(ok.body, status: .ok)
             }
         }
+        router.on("/ready", method: .get) { request, context in
+            let input = Operations.GetReady.Input()
+            switch try await self.getReady(input) {
+            case .ok(let ok):
+                return try ResponseWriter.json(ok.body, status: .ok)
+            }
+        }
+        router.on("/api/backups", method: .post) { request, context in
+            let caller = try await self.authorize(
+                Operations.CreateBackup.descriptor,
+                authorization: RequestReader.header("Authorization", request: request),
+                scope: nil
+            )
+            let body = try RequestReader.decode(CreateBackupRequest.self, from: try await RequestReader.body(request, limits: limits))
+            let input = Operations.CreateBackup.Input(body: body)
+            switch try await self.createBackup(input, caller: caller) {
+            case .created(let created):
+                return try ResponseWriter.json(created.body, status: .created)
+            }
+        }
         router.on("/api/stats", method: .get) { request, context in
             let caller = try await self.authorize(
                 Operations.GetStats.descriptor,

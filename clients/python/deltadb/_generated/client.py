@@ -11,7 +11,9 @@ from .._runtime import Transport
 from .models import (
     APIKeyInfo,
     APIKeyList,
+    BackupSummary,
     CreateAPIKeyRequest,
+    CreateBackupRequest,
     CreatedAPIKey,
     DatabaseInfo,
     DatabaseNameList,
@@ -323,6 +325,36 @@ class Client:
             "/admin/workers",
         )
         return [WorkerInfo.from_dict(item) for item in response.json()]
+
+    def get_ready(self) -> StatusResponse:
+        """Report whether the server serves requests now (readiness).
+
+        Unlike /health (liveness: the process runs), 503 while the server is not ready to serve: storage recovery that outlasted start-up is still running (or failed), or, on a Main Worker, no Processing Worker holds the keyring yet. The error says which. No authentication required.
+
+        ``GET /ready``
+        """
+        response = self._transport.request(
+            "GET",
+            "/ready",
+        )
+        return StatusResponse.from_dict(response.json())
+
+    def create_backup(self, body: CreateBackupRequest) -> BackupSummary:
+        """Take an online, point-in-time backup into the server's backup directory.
+
+        Writes every entity (still encrypted as stored), the schemas, the database bindings and the API keys to <-backup-dir>/<name>, with a manifest of SHA-256 checksums. Writes wait while the backup copies (reads go on), so it holds exactly the writes acknowledged before it started. Only the all-in-one server that holds its directory alone (deltadb without -grpc-addr, one worker) takes online backups, and only when started with -backup-dir. Restore with `deltadb restore`.
+
+        ``POST /api/backups``
+
+        :param body: Which backup to take.
+        """
+        response = self._transport.request(
+            "POST",
+            "/api/backups",
+            body=body.to_dict(),
+            has_body=True,
+        )
+        return BackupSummary.from_dict(response.json())
 
     def get_stats(self) -> StatsResponse:
         """Report the server and its entity cache's counters.

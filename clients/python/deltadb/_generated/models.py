@@ -34,6 +34,8 @@ __all__ = [
     "LoginResponse",
     "MeResponse",
     "MeResponseCredential",
+    "CreateBackupRequest",
+    "BackupSummary",
     "CreateAPIKeyRequest",
     "APIKeyInfo",
     "APIKeyList",
@@ -538,6 +540,69 @@ MeResponseCredential = Literal["admin_key", "api_key", "session"]
 
 Generated from ``#/components/schemas/MeResponse/properties/credential``.
 """
+
+
+@dataclass
+class CreateBackupRequest:
+    """Which backup to take.
+
+    Generated from ``#/components/schemas/CreateBackupRequest``.
+    """
+
+    name: str
+    """The backup's directory name under -backup-dir, e.g. nightly-2026-12-07 (letters, digits, '-', '_' and '.', not starting with '.'); it must not exist yet."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CreateBackupRequest:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            name=data["name"],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["name"] = self.name
+        return result
+
+
+@dataclass
+class BackupSummary:
+    """A finished backup.
+
+    Generated from ``#/components/schemas/BackupSummary``.
+    """
+
+    name: str
+    directory: str
+    """Where the backup is, on the server's machine."""
+    entities: int
+    """How many entities it holds."""
+    files: int
+    """How many files its manifest lists (entities, schemas, bindings, API keys)."""
+    created_at: str
+    """The point in time it holds (RFC 3339 UTC)."""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> BackupSummary:
+        """Builds a value from its JSON object; unknown members are ignored."""
+        return cls(
+            name=data["name"],
+            directory=data["directory"],
+            entities=data["entities"],
+            files=data["files"],
+            created_at=data["created_at"],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object for this value; unset optional members are left out."""
+        result: dict[str, Any] = {}
+        result["name"] = self.name
+        result["directory"] = self.directory
+        result["entities"] = self.entities
+        result["files"] = self.files
+        result["created_at"] = self.created_at
+        return result
 
 
 @dataclass

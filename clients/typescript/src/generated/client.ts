@@ -4,7 +4,9 @@ import { Transport } from "../runtime.js";
 import type { DeltaClientOptions } from "../runtime.js";
 import type {
   APIKeyList,
+  BackupSummary,
   CreateAPIKeyRequest,
+  CreateBackupRequest,
   CreatedAPIKey,
   DatabaseInfo,
   DatabaseNameList,
@@ -334,6 +336,40 @@ export class DeltaClient {
       path: "/admin/workers",
     });
     return response.json() as WorkerList;
+  }
+
+  /**
+   * Report whether the server serves requests now (readiness).
+   *
+   * Unlike /health (liveness: the process runs), 503 while the server is not ready to serve: storage recovery that outlasted start-up is still running (or failed), or, on a Main Worker, no Processing Worker holds the keyring yet. The error says which. No authentication required.
+   *
+   * `GET /ready`
+   */
+  async getReady(): Promise<StatusResponse> {
+    const response = await this.transport.request({
+      method: "GET",
+      path: "/ready",
+    });
+    return response.json() as StatusResponse;
+  }
+
+  /**
+   * Take an online, point-in-time backup into the server's backup directory.
+   *
+   * Writes every entity (still encrypted as stored), the schemas, the database bindings and the API keys to <-backup-dir>/<name>, with a manifest of SHA-256 checksums. Writes wait while the backup copies (reads go on), so it holds exactly the writes acknowledged before it started. Only the all-in-one server that holds its directory alone (deltadb without -grpc-addr, one worker) takes online backups, and only when started with -backup-dir. Restore with `deltadb restore`.
+   *
+   * `POST /api/backups`
+   *
+   * @param body Which backup to take.
+   */
+  async createBackup(body: CreateBackupRequest): Promise<BackupSummary> {
+    const response = await this.transport.request({
+      method: "POST",
+      path: "/api/backups",
+      body: body,
+      hasBody: true,
+    });
+    return response.json() as BackupSummary;
   }
 
   /**

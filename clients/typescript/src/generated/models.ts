@@ -262,6 +262,33 @@ export interface MeResponse {
 export type MeResponseCredential = "admin_key" | "api_key" | "session";
 
 /**
+ * Which backup to take.
+ *
+ * Generated from `#/components/schemas/CreateBackupRequest`.
+ */
+export interface CreateBackupRequest {
+  /** The backup's directory name under -backup-dir, e.g. nightly-2026-12-07 (letters, digits, '-', '_' and '.', not starting with '.'); it must not exist yet. */
+  name: string;
+}
+
+/**
+ * A finished backup.
+ *
+ * Generated from `#/components/schemas/BackupSummary`.
+ */
+export interface BackupSummary {
+  name: string;
+  /** Where the backup is, on the server's machine. */
+  directory: string;
+  /** How many entities it holds. */
+  entities: number;
+  /** How many files its manifest lists (entities, schemas, bindings, API keys). */
+  files: number;
+  /** The point in time it holds (RFC 3339 UTC). */
+  created_at: string;
+}
+
+/**
  * A new API key.
  *
  * Generated from `#/components/schemas/CreateAPIKeyRequest`.

@@ -1,0 +1,82 @@
+import DeltaCore
+import DeltaEngine
+import DeltaStorage
+import Foundation
+
+/// Online, point-in-time backups of a running server (`POST /api/backups`): pauses
+/// the store's writes (`WriteGate`), copies everything with `BackupWriter` into
+/// `<backup-dir>/<name>`, and lets the writes go on.
+///
+/// Only a store that passes every write of the directory through one gate can be
+/// paused: the all-in-one server that holds its directory alone. A process that
+/// shares the directory with other writers cannot stop them, so it refuses
+/// instead of producing a copy that is not one point in time.
+public struct OnlineBackups: Sendable {
+    /// `-backup-dir`; nil when backups are off.
+    public let directory: String?
+    /// The catalog's store: a `GatedEntityStore` on a sole server.
+    public let store: any EntityStore
+    /// The data directory (schemas, bindings) and the API key store.
+    public let dataRoot: String
+    public let keyStorePath: String
+
+    /// Backups of `store` as `configuration` sets them up.
+    public init(_ configuration: ServerConfiguration, store: any EntityStore) {
+        self.directory = configuration.backupDirectory
+        self.store = store
+        self.dataRoot = configuration.sharedFS
+        self.keyStorePath = configuration.resolvedKeyStorePath
+    }
+
+    /// Takes the backup `name`; returns where it is and its manifest.
+    ///
+    /// - Throws: `.badRequest` when backups are off, on a process that does not hold
+    ///   its directory alone, for a bad or taken name; `.unavailable` while another
+    ///   backup runs; `.storageFailure` when the backup cannot be written.
+    public func take(name: String) async throws(DeltaError) -> (path: String, manifest: BackupManifest) {
+        guard let directory else {
+            throw DeltaError(
+                .badRequest,
+                "this server takes no online backups: start deltadb with -backup-dir=<directory outside -shared-fs>")
+        }
+        guard let gated = store as? GatedEntityStore else {
+            throw DeltaError(
+                .badRequest,
+                "online backups need the all-in-one server that holds its directory alone (deltadb without -grpc-addr, "
+                    + "one worker): here other processes write too. Stop them and run `deltadb backup -shared-fs`, or "
+                    + "snapshot the file system")
+        }
+        try Self.check(name)
+        let path = directory + "/" + name
+        do {
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw DeltaError(.storageFailure, "cannot create the backup directory '\(directory)'", cause: error)
+        }
+        let writer = BackupWriter(store: gated.base, dataRoot: dataRoot, keyStorePath: keyStorePath)
+        do {
+            let manifest = try await gated.gate.pausingWrites { try await writer.write(to: path) }
+            return (path, manifest)
+        } catch let error as DeltaError {
+            throw error
+        } catch {
+            throw DeltaError(.internal, "the backup failed", cause: error)
+        }
+    }
+
+    /// A backup name: 1–128 of `[A-Za-z0-9._-]`, not starting with `.`.
+    ///
+    /// - Throws: `.badRequest` naming the rule.
+    public static func check(_ name: String) throws(DeltaError) {
+        let allowed = name.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == 0x2D || byte == 0x5F || byte == 0x2E
+        }
+        guard allowed, (1...128).contains(name.utf8.count), !name.hasPrefix(".") else {
+            throw DeltaError(
+                .badRequest,
+                "backup name '\(name.prefix(64))' is not allowed: use 1-128 letters, digits, '-', '_' or '.', not starting with '.'")
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import DeltaCore
+import DeltaStorage
+import Foundation
+
+/// Writes a backup: every entity of a store, still encrypted as stored, in the
+/// data directory's own layout (`files/<db>.db/<key>.entity`), plus the JSON
+/// Schemas, the database bindings and the API key store, and a `manifest.json`
+/// with each file's SHA-256.
+///
+/// It copies what the store returns while it runs; it does not stop writers.
+/// For a point-in-time backup run it inside `WriteGate.pausingWrites` (the server
+/// does) or while no other process writes (`deltadb backup -shared-fs` claims
+/// the directory exclusively). The backup appears under its final name only
+/// once complete and durable, so a directory holding a manifest is a whole backup.
+public struct BackupWriter: Sendable {
+    /// Where the entities come from.
+    public let store: any EntityStore
+    /// The data directory's root, for `templates/` and `_meta/databases.json`.
+    public let dataRoot: String
+    /// The API key store (`_auth/keys.json` unless `-key-store` moved it).
+    public let keyStorePath: String
+
+    /// Entities per listing page while copying.
+    static let pageSize = 1000
+
+    public init(store: any EntityStore, dataRoot: String, keyStorePath: String) {
+        self.store = store
+        self.dataRoot = dataRoot
+        self.keyStorePath = keyStorePath
+    }
+
+    /// Writes the backup to `directory`, which must not exist yet; returns its manifest.
+    ///
+    /// - Throws: `.badRequest` if `directory` exists; `.storageFailure` if it cannot
+    ///   be written (nothing is left under its name then); the store's errors.
+    public func write(to directory: String) async throws(DeltaError) -> BackupManifest {
+        let manager = FileManager.default
+        guard !manager.fileExists(atPath: directory) else {
+            throw DeltaError(.badRequest, "the backup target '\(directory)' exists already; choose a new name")
+        }
+        let staging = directory + ".partial-\(UInt32.random(in: 0...UInt32.max))"
+        do throws(DeltaError) {
+            try make(staging)
+            let createdAt = Timestamp.now()
+            var files = try await copyEntities(into: staging)
+            files += try copyFiles(into: staging)
+            let manifest = BackupManifest(createdAt: createdAt, files: files)
+            // Everything written so far reaches the disk before the manifest names it.
+            sync()
+            try SharedFile.replace(staging + "/" + BackupManifest.fileName, with: try manifest.encoded())
+            guard rename(staging, directory) == 0 else {
+                throw DeltaError(.storageFailure, "cannot rename the finished backup to '\(directory)'")
+            }
+            SharedFile.syncDirectory(of: directory)
+            return manifest
+        } catch {
+            try? manager.removeItem(atPath: staging)
+            throw error
+        }
+    }
+
+    /// Every entity of the store, database by database in key order.
+    private func copyEntities(into staging: String) async throws(DeltaError) -> [BackupManifest.File] {
+        var files: [BackupManifest.File] = []
+        for database in try await store.listDatabases() {
+            var after: String?
+            repeat {
+                let page = try await store.listEntities(database: database, prefix: "", after: after, limit: Self.pageSize)
+                for listing in page.entities {
+                    let id = try EntityID(database: database, key: listing.key)
+                    // Deleted since the listing (possible only when writers run): not in the backup.
+                    guard let stored = try await store.read(id) else { continue }
+                    let path = EntityFileCodec.relativePath(of: id)
+                    let bytes = try EntityFileCodec.encode(stored)
+                    try writeFile(staging + "/" + path, bytes)
+                    files.append(BackupManifest.File(path: path, contents: bytes, entity: stored.metadata))
+                }
+                after = page.nextCursor
+            } while after != nil
+        }
+        return files
+    }
+
+    /// Schemas, bindings and API keys (salted hashes only), where they exist.
+    private func copyFiles(into staging: String) throws(DeltaError) -> [BackupManifest.File] {
+        var sources: [(from: String, to: String)] = [
+            (dataRoot + "/_meta/databases.json", "_meta/databases.json"), (keyStorePath, "_auth/keys.json"),
+        ]
+        let templates = (try? FileManager.default.contentsOfDirectory(atPath: dataRoot + "/templates")) ?? []
+        for name in templates.sorted() where name.hasSuffix(".json") {
+            sources.append((dataRoot + "/templates/" + name, "templates/" + name))
+        }
+        var files: [BackupManifest.File] = []
+        for source in sources {
+            guard let bytes = try SharedFile.read(source.from) else { continue }
+            try writeFile(staging + "/" + source.to, bytes)
+            files.append(BackupManifest.File(path: source.to, contents: bytes))
+        }
+        return files
+    }
+
+    private func writeFile(_ path: String, _ bytes: [UInt8]) throws(DeltaError) {
+        try make((path as NSString).deletingLastPathComponent)
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+            throw DeltaError(.storageFailure, "cannot write '\(path)'; check the backup directory's space and permissions")
+        }
+    }
+
+    private func make(_ directory: String) throws(DeltaError) {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw DeltaError(.storageFailure, "cannot create '\(directory)'; check the backup directory's permissions", cause: error)
+        }
+    }
+}
