@@ -1,4 +1,5 @@
 import DeltaCore
+import DeltaMetrics
 import GRPCCore
 import Logging
 import Synchronization
@@ -19,6 +20,8 @@ public struct ProcessingWorkerHandler: ProcessingWorkerService.ServiceProtocol {
     public let tokens: SessionTokens
     public let load: InFlightCounter
     public let logger: Logger
+    /// `process_requests_total` and friends, when the process serves metrics.
+    let metrics = MetricsHub.current.map(RequestMetrics.process)
 
     /// The `Process` service of worker `workerID` over its data plane.
     public init(workerID: String, entities: any EntityOperations, tokens: SessionTokens, load: InFlightCounter, logger: Logger) {
@@ -32,6 +35,20 @@ public struct ProcessingWorkerHandler: ProcessingWorkerService.ServiceProtocol {
     public func process(
         request: ServerRequest<ProcessRequest>, context: ServerContext
     ) async throws -> ServerResponse<ProcessResponse> {
+        let started = ContinuousClock.now
+        let requestID = RequestID.sanitized(request.metadata[stringValues: RequestID.metadataKey].first(where: { _ in true }))
+            ?? RequestID.make()
+        let operation = ProcessOperation(rawValue: request.message.operation)?.rawValue.lowercased() ?? "unknown"
+        var status = "ok"
+        var bytesOut = 0
+        defer {
+            let duration = ContinuousClock.now - started
+            let bytesIn = request.message.payload.count
+            metrics?.record(operation: operation, status: status, duration: duration, bytesIn: bytesIn, bytesOut: bytesOut)
+            AccessLog.log(
+                logger, requestID: requestID, transport: "grpc", operation: operation, status: status, duration: duration,
+                bytesIn: bytesIn, bytesOut: bytesOut, principal: nil)
+        }
         do throws(DeltaError) {
             let token = try MetadataCredential.bearer(request.metadata) ?? ""
             guard tokens.accepts(token) else {
@@ -43,8 +60,11 @@ public struct ProcessingWorkerHandler: ProcessingWorkerService.ServiceProtocol {
             }
             load.increment()
             defer { load.decrement() }
-            return ServerResponse(message: try await request.message.execute(on: entities, workerID: workerID))
+            let response = try await request.message.execute(on: entities, workerID: workerID)
+            bytesOut = response.result.count
+            return ServerResponse(message: response)
         } catch {
+            status = error.code.rawValue
             if error.code == .internal || error.code == .storageFailure || error.code == .integrityFailure {
                 logger.error("process failed", metadata: ["code": "\(error.code)", "error": "\(error.message)"])
             }

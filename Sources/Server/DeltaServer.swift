@@ -5,6 +5,7 @@ import DeltaCluster
 import DeltaCore
 import DeltaCrypto
 import DeltaEngine
+import DeltaMetrics
 import DeltaS3
 import DeltaStorage
 import Foundation
@@ -103,18 +104,22 @@ public enum DeltaServer {
             configuration, catalog: catalog, keys: keys, verifiesCacheHits: role != .soleServer, logger: logger)
         return try makeRouter(
             configuration, catalog: catalog, entities: service, authenticator: try EngineAssembly.makeAuthenticator(configuration),
-            workers: .embedded(workerID: configuration.writerID, keyring: keys)
+            workers: .embedded(workerID: configuration.writerID, keyring: keys), coherenceDrops: { service.coherenceDrops }
         )
     }
 
     /// The router over the given parts (the Main Worker passes routed operations).
     static func makeRouter(
         _ configuration: ServerConfiguration, catalog: EntityCatalog, entities: any EntityOperations,
-        authenticator: Authenticator, workers: WorkerDirectory, limiter: FailureLimiter? = nil
+        authenticator: Authenticator, workers: WorkerDirectory, limiter: FailureLimiter? = nil,
+        coherenceDrops: (@Sendable () -> Int)? = nil
     ) throws -> Router<DeltaRequestContext> {
         let handler = APIHandler(authenticator: authenticator, catalog: catalog, entities: entities, workers: workers)
         let router = Router(context: DeltaRequestContext.self)
-        router.add(middleware: ErrorMiddleware())
+        let hub = MetricsHub.current
+        if let hub { EngineAssembly.observeCache(on: hub, stats: { await entities.cacheStats() }, coherenceDrops: coherenceDrops) }
+        router.add(middleware: ObservabilityMiddleware(hub: hub))
+        router.add(middleware: ErrorMiddleware(errors: hub.map(ErrorMetrics.init(hub:))))
         router.add(middleware: AuthFailureMiddleware(limiter: limiter ?? FailureLimiter(burst: configuration.authFailureBurst)))
         handler.registerRoutes(on: router, limits: RequestLimits(maxBodyBytes: configuration.maxBodyBytes))
         if configuration.serveConsole {

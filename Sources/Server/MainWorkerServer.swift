@@ -3,6 +3,7 @@ import DeltaAuth
 import DeltaCore
 import DeltaCrypto
 import DeltaEngine
+import DeltaMetrics
 import Foundation
 import GRPCCore
 import GRPCInProcessTransport
@@ -63,6 +64,7 @@ public enum MainWorkerServer {
         let registry = WorkerRegistry(heartbeatInterval: cluster.heartbeatInterval, tokenTTL: cluster.workerTTL)
         let clients = WorkerClients(maxMessageBytes: cluster.maxMessageBytes, tls: cluster.tls)
         let router = WorkerRouter(registry: registry, clients: clients, logger: logger)
+        if let hub = MetricsHub.current { EngineAssembly.observeRegistry(on: hub, registry: registry) }
         let embeddedCaches = EmbeddedCaches()
         // One allowance of failed credentials per caller, whether it guesses over REST or gRPC.
         let limiter = FailureLimiter(burst: configuration.authFailureBurst)
