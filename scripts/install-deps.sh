@@ -2,8 +2,8 @@
 # Installs what `make test` needs on a fresh Debian machine, and brings a machine
 # that has some of it up to date. Idempotent and quick when nothing is missing.
 #
-#   System packages (apt): OpenSSL headers, pkg-config, tsc, node, openssl CLI;
-#     each only when its tool is missing.
+#   System packages (apt): OpenSSL headers, pkg-config, tsc, node, openssl CLI,
+#     Prometheus (prometheus, promtool); each only when its tool is missing.
 #   Python packages: every one in Tests/System/requirements.txt, through
 #     `pip install -r`, which installs what is missing, upgrades what is older than
 #     the file allows and leaves the rest alone. $PYTHON selects the interpreter
@@ -28,6 +28,8 @@ command -v tsc >/dev/null 2>&1 || need_apt+=(node-typescript)
 command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)  # the TLS test makes a throw-away CA
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 "$PYTHON" -m pip --version >/dev/null 2>&1 || need_apt+=(python3-pip)
+# test_monitoring runs a real Prometheus and promtool against deploy/monitoring/.
+{ command -v prometheus && command -v promtool; } >/dev/null 2>&1 || need_apt+=(prometheus)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   echo "install-deps: apt-get install ${need_apt[*]}"
   apt_install "${need_apt[@]}"
