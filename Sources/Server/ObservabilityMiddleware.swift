@@ -35,7 +35,11 @@ struct ObservabilityMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
         let scope = RequestScope(id: RequestID.sanitized(request.headers[Self.requestIDField]) ?? RequestID.make())
-        var response = try await RequestScope.$current.withValue(scope) {
+        // Every line logged for this request carries our id instead of Hummingbird's own.
+        var context = context
+        context.logger[metadataKey: "hb.request.id"] = nil
+        context.logger[metadataKey: "request_id"] = .string(scope.id)
+        var response = try await RequestScope.$current.withValue(scope) { [context] in
             try await next(request, context)
         }
         response.headers[Self.requestIDField] = scope.id
