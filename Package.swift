@@ -36,6 +36,9 @@ let package = Package(
         .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
         .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
+        // Metrics: the swift-metrics facade, exported in Prometheus's text format.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -92,6 +95,25 @@ let package = Package(
             dependencies: ["DeltaCore", "DeltaJSON", "DeltaCrypto", "DeltaStorage", "DeltaSchema", "DeltaAuth", "DeltaEngine"]
         ),
         .target(name: "DeltaImportS3", dependencies: ["DeltaImport", "DeltaS3", "DeltaCore"]),
+        // Observability shared by every server process: metric names, the Prometheus
+        // registry behind swift-metrics, the `/metrics` listener (plain NIO HTTP/1, so
+        // proc-worker links no Hummingbird), process gauges, request ids and the
+        // access-log line. Domain modules do not import it: they expose small observer
+        // hooks the composition roots wire to it.
+        .target(
+            name: "DeltaMetrics",
+            dependencies: [
+                "DeltaCore",
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Sources/Metrics"
+        ),
         // The worker protocol over gRPC (Main Worker handler, registry, routing,
         // Processing Worker server and agent) and how every server process assembles
         // its engine. No HTTP framework: proc-worker links this, not Hummingbird.
@@ -99,7 +121,8 @@ let package = Package(
             name: "DeltaCluster",
             dependencies: [
                 "DeltaEngine", "DeltaCore", "DeltaCrypto", "DeltaCache", "DeltaStorage", "DeltaS3", "DeltaAuth",
-                "WorkerProtocol",
+                "WorkerProtocol", "DeltaMetrics",
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
@@ -118,7 +141,7 @@ let package = Package(
             dependencies: [
                 "Generated", "APIRuntime", "DeltaEngine", "DeltaCluster", "DeltaCore", "DeltaJSON", "DeltaCrypto",
                 "DeltaCache", "DeltaStorage", "DeltaSchema", "DeltaSchemaExport", "DeltaAuth", "WorkerProtocol",
-                "ConsoleAssets",
+                "ConsoleAssets", "DeltaMetrics",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
@@ -134,7 +157,7 @@ let package = Package(
         .target(
             name: "DeltaCLI",
             dependencies: [
-                "DeltaCluster", "DeltaEngine", "DeltaCore", "DeltaCrypto", "DeltaS3",
+                "DeltaCluster", "DeltaEngine", "DeltaCore", "DeltaCrypto", "DeltaS3", "DeltaMetrics", "DeltaStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -144,7 +167,7 @@ let package = Package(
             name: "DeltaDB",
             dependencies: [
                 "DeltaServer", "DeltaCLI", "DeltaCluster", "DeltaImport", "DeltaImportS3", "DeltaS3", "DeltaEngine",
-                "DeltaStorage", "DeltaAuth", "DeltaCore",
+                "DeltaStorage", "DeltaAuth", "DeltaCore", "DeltaMetrics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -157,7 +180,7 @@ let package = Package(
         .executableTarget(
             name: "MainWorker",
             dependencies: [
-                "DeltaServer", "DeltaCLI", "DeltaCluster",
+                "DeltaServer", "DeltaCLI", "DeltaCluster", "DeltaMetrics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -165,7 +188,7 @@ let package = Package(
         .executableTarget(
             name: "ProcWorker",
             dependencies: [
-                "DeltaCLI", "DeltaCluster",
+                "DeltaCLI", "DeltaCluster", "DeltaMetrics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -231,6 +254,10 @@ let package = Package(
         .testTarget(name: "DeltaAuthTests", dependencies: ["DeltaAuth", "DeltaCrypto"]),
         .testTarget(name: "ClientSDKTests", dependencies: ["ClientSDK"]),
         .testTarget(name: "CodegenCoreTests", dependencies: ["CodegenCore"]),
+        .testTarget(
+            name: "DeltaMetricsTests",
+            dependencies: ["DeltaMetrics", "DeltaCore", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "DeltaEngineTests", dependencies: ["DeltaEngine", "DeltaJSON", "DeltaCore"]),
         .testTarget(
             name: "DeltaImportTests",

@@ -103,7 +103,8 @@ def load(server, n):
         if stored >= marks["next"]:
             marks["next"] += max(1, n // 10)
             elapsed = time.monotonic() - began
-            log(f"  loaded {stored}/{n} ({stored / elapsed:.0f}/s)")
+            rate = stored / elapsed
+            log(f"  loaded {stored}/{n} ({stored * 100 // n}%, {rate:.0f}/s, about {(n - stored) / rate:.0f} s left)")
 
     stored = bc.put_batches(server.port, server.admin_key, keys, BATCH, CONNECTIONS,
                             deadline=began + LOAD_SECONDS, progress=progress)

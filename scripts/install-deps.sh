@@ -3,7 +3,7 @@
 # that has some of it up to date. Idempotent and quick when nothing is missing.
 #
 #   System packages (apt): OpenSSL headers, pkg-config, tsc, node, openssl CLI,
-#     curl and jq (the curl chat example);
+#     curl and jq (the curl chat example), Prometheus (prometheus, promtool);
 #     each only when its tool is missing.
 #   Python packages: every one in Tests/System/requirements.txt, through
 #     `pip install -r`, which installs what is missing, upgrades what is older than
@@ -31,6 +31,8 @@ command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)  # examples/chat/curl
 command -v jq >/dev/null 2>&1 || need_apt+=(jq)      # examples/chat/curl
 "$PYTHON" -m pip --version >/dev/null 2>&1 || need_apt+=(python3-pip)
+# test_monitoring runs a real Prometheus and promtool against deploy/monitoring/.
+{ command -v prometheus && command -v promtool; } >/dev/null 2>&1 || need_apt+=(prometheus)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   echo "install-deps: apt-get install ${need_apt[*]}"
   apt_install "${need_apt[@]}"

@@ -10,9 +10,13 @@ public enum Console {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
-    /// A logger on standard error whose level comes from `LOG_LEVEL` (default info).
-    public static func logger(_ label: String) -> Logger {
-        var logger = Logger(label: label) { ConsoleLogHandler(label: $0) }
+    /// A logger on standard error whose level comes from `LOG_LEVEL` (default info),
+    /// writing text lines or, with `.json`, one JSON object per line.
+    public static func logger(_ label: String, format: ObservabilityOptions.LogFormat = .text) -> Logger {
+        var logger = switch format {
+        case .text: Logger(label: label) { ConsoleLogHandler(label: $0) }
+        case .json: Logger(label: label) { JSONLogHandler(label: $0) }
+        }
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         return logger
     }

@@ -30,7 +30,7 @@ public struct ProcWorkerOptions: ParsableArguments, Sendable {
 
     @OptionGroup public var s3: S3Options
 
-    @OptionGroup public var original: OriginalOptions
+    @OptionGroup public var observability: ObservabilityOptions
 
     @OptionGroup public var tls: TLSOptions
 

@@ -54,7 +54,7 @@ public struct ServerOptions: ParsableArguments, Sendable {
 
     @OptionGroup public var s3: S3Options
 
-    @OptionGroup public var original: OriginalOptions
+    @OptionGroup public var observability: ObservabilityOptions
 
     public init() {}
 }

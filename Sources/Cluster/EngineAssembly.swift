@@ -2,6 +2,7 @@ import DeltaAuth
 import DeltaCache
 import DeltaCore
 import DeltaEngine
+import DeltaMetrics
 import DeltaJSON
 import DeltaS3
 import DeltaStorage
@@ -41,6 +42,7 @@ public enum EngineAssembly {
         logger: Logger? = nil
     ) -> EntityService {
         if let logger { NonceBudgetWatch.start(watching: keys, logger: logger) }
+        if let hub = MetricsHub.current { observeKeys(on: hub, keys: keys) }
         let cache = LRUCache<EntityID, EntityService.CachedDocument>(
             maxEntries: configuration.cacheSize,
             maxBytes: configuration.cacheMaxBytes,

@@ -1,6 +1,7 @@
 import DeltaAuth
 import DeltaCache
 import DeltaCore
+import DeltaMetrics
 import DeltaCrypto
 import Foundation
 import GRPCCore
@@ -41,6 +42,9 @@ public struct MainWorkerHandler: MainWorkerService.ServiceProtocol {
         self.logger = logger
     }
 
+    /// `Subscribe` outcomes, when the process serves metrics.
+    let subscribeMetrics = MetricsHub.current.map(SubscribeMetrics.init(hub:))
+
     public func subscribe(
         request: ServerRequest<SubscribeRequest>, context: ServerContext
     ) async throws -> ServerResponse<SubscribeResponse> {
@@ -62,8 +66,10 @@ public struct MainWorkerHandler: MainWorkerService.ServiceProtocol {
             response.keyring = wrapped
             response.tokenExpiresAtUnixMs = Int64(expiresAt.timeIntervalSince1970 * 1000)
             response.heartbeatIntervalMs = UInt32(clamping: Int(registry.heartbeatInterval.seconds * 1000))
+            subscribeMetrics?.accepted.increment()
             return ServerResponse(message: response)
         } catch {
+            subscribeMetrics?.rejected.increment()
             throw throttled(error, peer: context.remotePeer, rpc: "Subscribe").rpcError
         }
     }

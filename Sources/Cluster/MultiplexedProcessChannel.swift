@@ -1,4 +1,5 @@
 import DeltaCore
+import DeltaMetrics
 import GRPCCore
 import Synchronization
 import WorkerProtocol
@@ -95,8 +96,9 @@ public final class MultiplexedProcessChannel<Transport: ClientTransport>: Proces
     private func unary(_ request: ProcessRequest, token: String) async throws -> ProcessResponse {
         var options = options
         options.timeout = timeout
-        return try await ProcessingWorkerService.Client(wrapping: client).process(
-            request, metadata: ["authorization": "Bearer \(token)"], options: options)
+        var metadata: Metadata = ["authorization": "Bearer \(token)"]
+        if let traceID = RequestID.current { metadata.addString(traceID, forKey: RequestID.metadataKey) }
+        return try await ProcessingWorkerService.Client(wrapping: client).process(request, metadata: metadata, options: options)
     }
 
     private func streamed(_ request: ProcessRequest, token: String) async throws -> ProcessResponse {
@@ -104,9 +106,10 @@ public final class MultiplexedProcessChannel<Transport: ClientTransport>: Proces
             defer { state.nextID += 1 }
             return state.nextID
         }
+        let traceID = RequestID.current ?? ""
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                send(request, id: id, token: token, continuation)
+                send(request, id: id, token: token, traceID: traceID, continuation)
             }
         } onCancel: {
             if let waiting = state.withLock({ $0.pending.removeValue(forKey: id) }) {
@@ -118,7 +121,8 @@ public final class MultiplexedProcessChannel<Transport: ClientTransport>: Proces
 
     /// Records the request and queues its frame, opening the stream if needed.
     private func send(
-        _ request: ProcessRequest, id: UInt64, token: String, _ continuation: CheckedContinuation<ProcessResponse, any Error>
+        _ request: ProcessRequest, id: UInt64, token: String, traceID: String,
+        _ continuation: CheckedContinuation<ProcessResponse, any Error>
     ) {
         let refusal: (any Error)? = state.withLock { state in
             guard !state.closed else { return RPCError(code: .unavailable, message: "the worker channel is closed") }
@@ -126,6 +130,7 @@ public final class MultiplexedProcessChannel<Transport: ClientTransport>: Proces
             var frame = ProcessStreamRequest()
             frame.requestId = id
             frame.request = request
+            frame.traceId = traceID
             if state.outbox == nil {
                 openStream(&state, token: token)
             } else if state.streamToken != token {

@@ -1,5 +1,6 @@
 import DeltaCore
 import DeltaEngine
+import DeltaMetrics
 import GRPCCore
 import Synchronization
 import WorkerProtocol
@@ -42,15 +43,31 @@ extension ProcessingWorkerHandler {
                 + "send requests to the Main Worker instead")
     }
 
-    /// Runs one operation for either RPC: checks `token`, counts the load, logs
-    /// failures that need an operator (never payloads).
-    func execute(_ request: ProcessRequest, token: String) async throws(DeltaError) -> ProcessResponse {
+    /// Runs one operation for either RPC: checks `token`, counts the load, records
+    /// metrics and one access line under `requestID` (the client request's id, or a
+    /// new one), logs failures that need an operator (never payloads).
+    func execute(_ request: ProcessRequest, token: String, requestID: String?) async throws(DeltaError) -> ProcessResponse {
+        let started = ContinuousClock.now
+        let operation = ProcessOperation(rawValue: request.operation)?.rawValue.lowercased() ?? "unknown"
+        var status = "ok"
+        var bytesOut = 0
+        defer {
+            let duration = ContinuousClock.now - started
+            let bytesIn = request.payload.count
+            metrics?.record(operation: operation, status: status, duration: duration, bytesIn: bytesIn, bytesOut: bytesOut)
+            AccessLog.log(
+                logger, requestID: requestID ?? RequestID.make(), transport: "grpc", operation: operation, status: status,
+                duration: duration, bytesIn: bytesIn, bytesOut: bytesOut, principal: nil)
+        }
         do throws(DeltaError) {
             guard tokens.accepts(token) else { throw Self.notTheMainWorker }
             load.increment()
             defer { load.decrement() }
-            return try await request.execute(on: entities, workerID: workerID)
+            let response = try await request.execute(on: entities, workerID: workerID)
+            bytesOut = response.result.count
+            return response
         } catch {
+            status = error.code.rawValue
             if error.code == .internal || error.code == .storageFailure || error.code == .integrityFailure {
                 logger.error("process failed", metadata: ["code": "\(error.code)", "error": "\(error.message)"])
             }
@@ -108,7 +125,8 @@ struct ProcessStreamSession: Sendable {
             guard frame.hasRequest else {
                 throw DeltaError(.badRequest, "ProcessStream frame \(frame.requestId) holds neither a request nor a cancel")
             }
-            response.response = try await handler.execute(frame.request, token: token)
+            response.response = try await handler.execute(
+                frame.request, token: token, requestID: RequestID.sanitized(frame.traceId.isEmpty ? nil : frame.traceId))
         } catch {
             response.statusCode = Int32(error.code.rpcCode.rawValue)
             response.error = error.errorInfo

@@ -1,4 +1,5 @@
 import DeltaCore
+import DeltaMetrics
 import GRPCCore
 import Logging
 import Synchronization
@@ -20,6 +21,8 @@ public struct ProcessingWorkerHandler: ProcessingWorkerService.ServiceProtocol {
     public let tokens: SessionTokens
     public let load: InFlightCounter
     public let logger: Logger
+    /// `process_requests_total` and friends, when the process serves metrics.
+    let metrics = MetricsHub.current.map(RequestMetrics.process)
 
     /// The `Process` service of worker `workerID` over its data plane.
     public init(workerID: String, entities: any EntityOperations, tokens: SessionTokens, load: InFlightCounter, logger: Logger) {
@@ -33,9 +36,10 @@ public struct ProcessingWorkerHandler: ProcessingWorkerService.ServiceProtocol {
     public func process(
         request: ServerRequest<ProcessRequest>, context: ServerContext
     ) async throws -> ServerResponse<ProcessResponse> {
+        let requestID = RequestID.sanitized(request.metadata[stringValues: RequestID.metadataKey].first(where: { _ in true }))
         do throws(DeltaError) {
             let token = try MetadataCredential.bearer(request.metadata) ?? ""
-            return ServerResponse(message: try await execute(request.message, token: token))
+            return ServerResponse(message: try await execute(request.message, token: token, requestID: requestID))
         } catch {
             throw error.rpcError
         }

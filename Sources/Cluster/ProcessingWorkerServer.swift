@@ -1,4 +1,5 @@
 import DeltaCore
+import DeltaMetrics
 import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
@@ -26,6 +27,9 @@ public enum ProcessingWorkerServer {
         let catalog = try await EngineAssembly.makeCatalog(options.storage, as: .cooperatingServer, logger: logger)
         let service = EngineAssembly.makeEntityService(
             options.storage, catalog: catalog, keys: keys, verifiesCacheHits: true, logger: logger)
+        if let hub = MetricsHub.current {
+            EngineAssembly.observeCache(on: hub, stats: { service.cache.stats }, coherenceDrops: { service.coherenceDrops })
+        }
         let handler = ProcessingWorkerHandler(
             workerID: options.workerID, entities: service, tokens: tokens, load: load, logger: logger)
         let transport = HTTP2ServerTransport.Posix(

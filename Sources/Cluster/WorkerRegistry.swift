@@ -38,6 +38,8 @@ public final class WorkerRegistry: Sendable {
         var workerID: String
         var address: String
         var token: String
+        /// Chosen because it served this key last (else as the least loaded).
+        var byAffinity = false
     }
 
     public let heartbeatInterval: Duration
@@ -154,7 +156,7 @@ public final class WorkerRegistry: Sendable {
             }
             guard let chosen, let address = chosen.address, let token = chosen.tokens.last?.value else { return nil }
             state.inFlight[chosen.id, default: 0] += 1
-            return Target(workerID: chosen.id, address: address, token: token)
+            return Target(workerID: chosen.id, address: address, token: token, byAffinity: preferred != nil)
         }
     }
 

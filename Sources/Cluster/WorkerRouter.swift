@@ -1,4 +1,5 @@
 import DeltaCore
+import DeltaMetrics
 import GRPCCore
 import Logging
 import WorkerProtocol
@@ -16,12 +17,15 @@ public struct WorkerRouter: Sendable {
     public let registry: WorkerRegistry
     public let clients: WorkerClients
     public let logger: Logger
+    /// Routing counters, when the process serves metrics.
+    let metrics: RoutingMetrics?
 
     /// A router choosing among `registry`'s workers, calling them through `clients`.
     public init(registry: WorkerRegistry, clients: WorkerClients, logger: Logger) {
         self.registry = registry
         self.clients = clients
         self.logger = logger
+        self.metrics = MetricsHub.current.map(RoutingMetrics.init(hub:))
     }
 
     /// How many workers a read tries before giving up.
@@ -38,6 +42,8 @@ public struct WorkerRouter: Sendable {
         var lastFailure: DeltaError?
         for _ in 0..<(operation.isRead ? Self.maxReadAttempts : 1) {
             guard let target = registry.choose(affinityKey: affinityKey, excluding: excluded) else { break }
+            if !excluded.isEmpty { metrics?.failovers.increment() }
+            metrics?.chose(byAffinity: target.byAffinity)
             excluded.insert(target.workerID)
             do {
                 let response = try await call(target, request)
@@ -61,6 +67,7 @@ public struct WorkerRouter: Sendable {
                 lastFailure = DeltaError(.unavailable, "Processing Worker '\(target.workerID)' failed: \(error)")
             }
         }
+        metrics?.failures.increment()
         throw lastFailure.map { DeltaError(.unavailable, "no Processing Worker could serve this read; retry shortly", cause: $0) }
             ?? DeltaError(
                 .unavailable,

@@ -36,7 +36,12 @@ struct Backup: AsyncParsableCommand {
                 conflict: "a server uses it. Back it up online with -server (deltadb with -backup-dir), or stop every "
                     + "server on it first")
             let store = try FileEntityStore(root: sharedFS, writerID: "deltadb-backup", claim: claim)
-            let manifest = try await BackupWriter(store: store, dataRoot: sharedFS, keyStorePath: keyStore).write(to: out)
+            let reporter = ProgressReporter(task: "backup", unit: "entities")
+            let writer = BackupWriter(store: store, dataRoot: sharedFS, keyStorePath: keyStore) { files, bytes in
+                reporter.update(done: files, bytes: bytes)
+            }
+            let manifest = try await writer.write(to: out)
+            reporter.finish()
             try await store.close()
             Console.say("backup written to \(out): \(manifest.entities) entities, \(manifest.files.count) files, as of \(manifest.createdAt)")
         }

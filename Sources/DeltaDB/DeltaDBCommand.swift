@@ -5,6 +5,7 @@ import DeltaServer
 import Foundation
 import Hummingbird
 import Logging
+import DeltaMetrics
 
 /// `deltadb`: the all-in-one DeltaDatabase server (a Main Worker with its
 /// Processing Worker in one process), and its maintenance commands.
@@ -49,27 +50,29 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         ProcessSetup.prepare()
-        let (options, generated) = try options.resolve()
-        let configuration = try withBackupDirectory(options)
+        let (resolvedOptions, generated) = try options.resolve()
+        let configuration = try withBackupDirectory(resolvedOptions)
         let resolved = try cluster.resolve(defaultGRPCAddress: nil)
         try checkMessageSizes(configuration, resolved)
-        let logger = Console.logger("deltadb")
+        let logger = options.observability.logger("deltadb")
         Console.announce(generated, logger: logger)
         Console.announceWorkerSecret(resolved, logger: logger)
         // The direct path unless Processing Workers may join over gRPC: in one process a
         // gRPC hop costs CPU and buys nothing.
         let workers = self.workers ?? (resolved.listensForGRPC ? 1 : 0)
         logger.info("starting", metadata: ["config": "\(configuration)", "workers": "\(workers)"])
-        guard workers > 0 else {
-            try await DeltaServer.run(configuration, logger: logger) { port in
-                Console.say("DeltaDatabase listening on http://\(configuration.restHost):\(port)")
+        try await options.observability.servingMetrics(prefix: MetricNames.mainPrefix, logger: logger) {
+            guard workers > 0 else {
+                try await DeltaServer.run(configuration, logger: logger) { port in
+                    Console.say("DeltaDatabase listening on http://\(configuration.restHost):\(port)")
+                }
+                return
             }
-            return
-        }
-        let topology = MainWorkerServer.Topology(listensForGRPC: resolved.listensForGRPC, embeddedWorkers: workers)
-        try await MainWorkerServer.run(configuration, cluster: resolved, topology: topology, logger: logger) { port, grpcPort in
-            Console.say("DeltaDatabase listening on http://\(configuration.restHost):\(port)")
-            if let grpcPort { Console.say("gRPC listening on \(resolved.grpcHost):\(grpcPort)") }
+            let topology = MainWorkerServer.Topology(listensForGRPC: resolved.listensForGRPC, embeddedWorkers: workers)
+            try await MainWorkerServer.run(configuration, cluster: resolved, topology: topology, logger: logger) { port, grpcPort in
+                Console.say("DeltaDatabase listening on http://\(configuration.restHost):\(port)")
+                if let grpcPort { Console.say("gRPC listening on \(resolved.grpcHost):\(grpcPort)") }
+            }
         }
     }
 }
@@ -99,10 +102,13 @@ struct Rewrap: AsyncParsableCommand {
     func run() async throws {
         ProcessSetup.prepare()
         let (configuration, generated) = try options.resolve(forTool: true)
-        for warning in generated.warnings { Console.logger("deltadb-rewrap").warning("\(warning)") }
-        let report = try await EngineAssembly.rewrap(configuration, logger: Console.logger("deltadb-rewrap")) { database, report in
-            Console.say("rewrap: \(database): \(report)")
+        let logger = options.observability.logger("deltadb-rewrap")
+        for warning in generated.warnings { logger.warning("\(warning)") }
+        let progress = ProgressReporter(task: "rewrap")
+        let report = try await EngineAssembly.rewrap(configuration, logger: logger) { _, report in
+            progress.update(done: report.checked, failed: report.failed.count)
         }
+        progress.finish()
         Console.say("rewrap finished: \(report); active key '\(configuration.keyID)'")
         for failure in report.failed.prefix(20) { Console.say("  failed: \(failure)") }
         if !report.failed.isEmpty { throw ExitCode(1) }

@@ -56,9 +56,9 @@ struct ImportOriginal: AsyncParsableCommand {
             source: source, cipher: cipher, target: target,
             options: .init(dryRun: settings.dryRun, concurrency: settings.concurrency, keyStorePath: settings.originalKeyStore))
         Console.say("\(settings.dryRun ? "dry run: " : "")importing from \(source.location) into \(configuration.s3.map { "\($0)" } ?? configuration.sharedFS)")
-        let display = ProgressDisplay(terminal: isatty(STDOUT_FILENO) == 1)
-        let report = try await importer.run { display.show($0) }
-        display.finish()
+        let progress = ProgressReporter(task: "import")
+        let report = try await importer.run { progress.update(done: $0.done, total: $0.total, failed: $0.failed) }
+        progress.finish()
         for line in report.summary() { Console.say(line) }
         if let path = settings.reportPath {
             do {
@@ -100,44 +100,5 @@ struct ImportOriginal: AsyncParsableCommand {
             bindings: exists(root + "/_meta") ? try DatabaseBindings(root: root) : nil,
             keys: exists(configuration.resolvedKeyStorePath) ? try APIKeyStore(path: configuration.resolvedKeyStorePath) : nil,
             sealer: sealer)
-    }
-}
-
-/// The import's progress on the terminal: one line rewritten in place on a
-/// terminal, a line every few seconds otherwise (logs, pipes).
-final class ProgressDisplay: Sendable {
-    private let terminal: Bool
-    private let state = Mutex<(last: ContinuousClock.Instant?, shown: Bool, latest: ImportProgress?)>((nil, false, nil))
-
-    init(terminal: Bool) {
-        self.terminal = terminal
-    }
-
-    func show(_ progress: ImportProgress) {
-        let interval: Duration = terminal ? .milliseconds(200) : .seconds(5)
-        let now = ContinuousClock.now
-        let due = state.withLock { state -> Bool in
-            state.latest = progress
-            if let last = state.last, now - last < interval, progress.done < progress.total { return false }
-            state.last = now
-            state.shown = true
-            return true
-        }
-        guard due else { return }
-        if terminal {
-            FileHandle.standardOutput.write(Data(("\r\u{1B}[2K" + "import: " + progress.line).utf8))
-        } else {
-            Console.say("import: " + progress.line)
-        }
-    }
-
-    /// Ends the updating line (and shows the final count if it was not shown).
-    func finish() {
-        let (shown, latest) = state.withLock { ($0.shown, $0.latest) }
-        if terminal, shown {
-            FileHandle.standardOutput.write(Data("\n".utf8))
-        } else if !terminal, let latest, !shown {
-            Console.say("import: " + latest.line)
-        }
     }
 }

@@ -33,13 +33,16 @@ struct Restore: AsyncParsableCommand {
         let (configuration, generated) = try options.resolve(forTool: true)
         for warning in generated.warnings { Console.logger("deltadb-restore").warning("\(warning)") }
         let sealer = EntitySealer(keyring: KeyringHolder(try configuration.keyring()), writerID: "deltadb-restore")
-        let restorer = BackupRestorer(backup: from, sealer: sealer)
+        let reporter = ProgressReporter(task: verifyOnly ? "verify" : "restore", unit: "files")
+        let restorer = BackupRestorer(backup: from, sealer: sealer) { done, total in reporter.update(done: done, total: total) }
         if verifyOnly {
             let manifest = try restorer.verify()
+            reporter.finish()
             Console.say("backup \(from) is intact: \(manifest.entities) entities decrypt, \(manifest.files.count) files match their checksums (taken \(manifest.createdAt))")
             return
         }
         let report = try restorer.restore(into: configuration.sharedFS, replacing: force)
+        reporter.finish()
         Console.say("restored \(report.entities) entities and \(report.files) files from \(from) into \(configuration.sharedFS)")
         if let previous = report.previous { Console.say("the previous contents of \(configuration.sharedFS) are in \(previous)") }
     }

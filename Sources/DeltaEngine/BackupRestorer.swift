@@ -28,9 +28,14 @@ public struct BackupRestorer: Sendable {
     /// Decrypts each entity to prove the keyring reads it (the plaintext is discarded).
     public let sealer: EntitySealer
 
-    public init(backup: String, sealer: EntitySealer) {
+    /// Called after each file is checked (and, restoring, written) with the files
+    /// done and their total, for `deltadb restore`'s progress.
+    public let progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+
+    public init(backup: String, sealer: EntitySealer, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
         self.backup = backup
         self.sealer = sealer
+        self.progress = progress
     }
 
     /// Checks the whole backup without writing anything; returns its manifest.
@@ -40,7 +45,10 @@ public struct BackupRestorer: Sendable {
     @discardableResult
     public func verify() throws(DeltaError) -> BackupManifest {
         let manifest = try BackupManifest.read(backup: backup)
-        for file in manifest.files { _ = try checkedContents(of: file) }
+        for (index, file) in manifest.files.enumerated() {
+            _ = try checkedContents(of: file)
+            progress?(index + 1, manifest.files.count)
+        }
         return manifest
     }
 
@@ -77,6 +85,7 @@ public struct BackupRestorer: Sendable {
                 try write(staging + "/" + file.path, contents)
                 report.files += 1
                 if file.database != nil { report.entities += 1 }
+                progress?(report.files, manifest.files.count)
             }
             sync()
             if targetExists {

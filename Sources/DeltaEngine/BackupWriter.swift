@@ -23,10 +23,18 @@ public struct BackupWriter: Sendable {
     /// Entities per listing page while copying.
     static let pageSize = 1000
 
-    public init(store: any EntityStore, dataRoot: String, keyStorePath: String) {
+    /// Called after each file is written with the files and bytes written so far
+    /// (for `deltadb backup`'s progress; the total is not known before the end).
+    public let progress: (@Sendable (_ files: Int, _ bytes: Int) -> Void)?
+
+    public init(
+        store: any EntityStore, dataRoot: String, keyStorePath: String,
+        progress: (@Sendable (_ files: Int, _ bytes: Int) -> Void)? = nil
+    ) {
         self.store = store
         self.dataRoot = dataRoot
         self.keyStorePath = keyStorePath
+        self.progress = progress
     }
 
     /// Writes the backup to `directory`, which must not exist yet; returns its manifest.
@@ -62,6 +70,7 @@ public struct BackupWriter: Sendable {
     /// Every entity of the store, database by database in key order.
     private func copyEntities(into staging: String) async throws(DeltaError) -> [BackupManifest.File] {
         var files: [BackupManifest.File] = []
+        var written = 0
         for database in try await store.listDatabases() {
             var after: String?
             repeat {
@@ -74,6 +83,8 @@ public struct BackupWriter: Sendable {
                     let bytes = try EntityFileCodec.encode(stored)
                     try writeFile(staging + "/" + path, bytes)
                     files.append(BackupManifest.File(path: path, contents: bytes, entity: stored.metadata))
+                    written += bytes.count
+                    progress?(files.count, written)
                 }
                 after = page.nextCursor
             } while after != nil

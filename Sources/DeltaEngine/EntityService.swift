@@ -3,6 +3,7 @@ import DeltaCore
 import DeltaJSON
 import DeltaSchema
 import DeltaStorage
+import Synchronization
 
 /// The data plane of a Processing Worker: parse and check documents, encrypt
 /// them, store them durably, and keep decrypted documents in an LRU cache.
@@ -50,6 +51,11 @@ public final class EntityService: Sendable {
     /// before it is served. Needed when other processes write the same storage
     /// (several Processing Workers): their writes do not reach this cache.
     public let verifiesCacheHits: Bool
+
+    /// Cached copies found stale against storage and dropped (another process
+    /// wrote the entity), since this service started; for metrics.
+    public var coherenceDrops: Int { drops.load(ordering: .relaxed) }
+    private let drops = Atomic<Int>(0)
 
     /// The size and depth a stored document may have: a PUT body's limits, which
     /// a PATCH result must keep too.
@@ -201,6 +207,7 @@ public final class EntityService: Sendable {
             guard verifiesCacheHits else { return (cached.bytes, cached.version) }
             // One metadata read (no decryption) proves the cached copy is still current.
             if cached.isCurrent(try await store.readMetadata(id)) { return (cached.bytes, cached.version) }
+            drops.add(1, ordering: .relaxed)
         }
         // A miss reads storage under the entity's lock so the document it caches
         // cannot be older than a write that completed meanwhile.
@@ -247,7 +254,10 @@ public final class EntityService: Sendable {
     /// that does not verify its hits. Without this, a client whose `If-Match` fails
     /// would read the same stale copy again and retry forever.
     public func forgetIfStale(_ id: EntityID, _ current: EntityMetadata?) {
-        if let cached = cache.get(id, counted: false), !cached.isCurrent(current) { cache.remove(id) }
+        if let cached = cache.get(id, counted: false), !cached.isCurrent(current) {
+            cache.remove(id)
+            drops.add(1, ordering: .relaxed)
+        }
     }
 
     public func notFound(_ id: EntityID) -> DeltaError {

@@ -23,11 +23,13 @@ extension FileStoreEngine {
         let bytes = try EntityFileFormat.encode(next)
         let temp = paths.temp("\(writerTag)-\(String(UInt64.random(in: .min ... .max), radix: 16))e")
         var committed = false
+        let started = ContinuousClock.now
         do {
             try fileSystem.writeNewFileDurably(temp, bytes)
             try fileSystem.rename(temp, paths.entityFile)
             committed = true
             try syncEntries(of: paths)
+            StorageEvents.committed(writes: 1, bytes: bytes.count, duration: ContinuousClock.now - started, grouped: false)
         } catch {
             if !committed { try? fileSystem.unlinkIfPresent(temp) }
             throw DeltaError.storage("could not write \(id)", error)

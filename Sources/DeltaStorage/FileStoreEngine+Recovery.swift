@@ -43,6 +43,8 @@ extension FileStoreEngine {
     /// directory costs one streamed scan of its names and a few bytes per entity.
     func recover() throws(DeltaError) -> RecoveryReport {
         var report = RecoveryReport()
+        StorageEvents.recoveryRunning(true)
+        defer { StorageEvents.recoveryRunning(false) }
         do {
             try walkDatabaseLevel(layout.filesDirectory, encodedPrefix: "") { database, directory in
                 try recoverDirectory(directory, database: database, encodedPrefix: "", &report)
@@ -106,9 +108,12 @@ extension FileStoreEngine {
     ) throws {
         var tallies: [Int: Tally] = [:]
         var subdirectories: [String] = []
+        var scanned = 0
         try forEachEntityFile(in: directory, subdirectories: { subdirectories.append($0) }) { stem, kind, _ in
             tallies[stem.hashValue, default: Tally()].add(kind)
+            scanned += 1
         }
+        StorageEvents.recoveryScanned(scanned)
         let suspicious = Set(tallies.lazy.filter { !$0.value.isClean }.map(\.key))
         tallies = [:]
         if !suspicious.isEmpty {

@@ -27,6 +27,7 @@ extension WriteAheadLog {
 
             var created: Int32?
             var outcome: DeltaError?
+            let started = ContinuousClock.now
             do {
                 if rotate { created = try directory.createSegment(commits[0].lsn) }
                 guard let fd = created ?? current else { throw DeltaError(.internal, "no log segment is open") }
@@ -38,6 +39,10 @@ extension WriteAheadLog {
                         + "are refused until the server is restarted (check the disk)", error)
             }
 
+            if outcome == nil {
+                StorageEvents.committed(
+                    writes: commits.count, bytes: bytes.count, duration: ContinuousClock.now - started, grouped: true)
+            }
             condition.lock()
             flushCount += 1
             if let outcome {

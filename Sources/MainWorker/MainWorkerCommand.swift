@@ -3,6 +3,7 @@ import DeltaCLI
 import DeltaCluster
 import DeltaServer
 import Foundation
+import DeltaMetrics
 import Logging
 
 /// `main-worker`: the Main Worker of a split deployment (REST, auth, key vending
@@ -27,14 +28,16 @@ struct MainWorkerCommand: AsyncParsableCommand {
         let (configuration, generated) = try options.resolve()
         let resolved = try cluster.resolve(defaultGRPCAddress: "127.0.0.1:50051")
         try checkMessageSizes(configuration, resolved)
-        let logger = Console.logger("main-worker")
+        let logger = options.observability.logger("main-worker")
         Console.announce(generated, logger: logger)
         Console.announceWorkerSecret(resolved, logger: logger)
         logger.info("starting", metadata: ["config": "\(configuration)", "grpc": "\(resolved.grpcHost):\(resolved.grpcPort)"])
         let topology = MainWorkerServer.Topology(listensForGRPC: true, embeddedWorkers: 0)
-        try await MainWorkerServer.run(configuration, cluster: resolved, topology: topology, logger: logger) { restPort, grpcPort in
-            Console.say("DeltaDatabase listening on http://\(configuration.restHost):\(restPort)")
-            if let grpcPort { Console.say("gRPC listening on \(resolved.grpcHost):\(grpcPort)") }
+        try await options.observability.servingMetrics(prefix: MetricNames.mainPrefix, logger: logger) {
+            try await MainWorkerServer.run(configuration, cluster: resolved, topology: topology, logger: logger) { restPort, grpcPort in
+                Console.say("DeltaDatabase listening on http://\(configuration.restHost):\(restPort)")
+                if let grpcPort { Console.say("gRPC listening on \(resolved.grpcHost):\(grpcPort)") }
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DeltaCLI
 import DeltaCluster
 import Foundation
+import DeltaMetrics
 import Logging
 
 /// `proc-worker`: a Processing Worker (validate, encrypt, store, cache) that
@@ -23,13 +24,15 @@ struct ProcWorkerCommand: AsyncParsableCommand {
     func run() async throws {
         ProcessSetup.prepare()
         let resolved = try options.resolve()
-        let logger = Console.logger("proc-worker")
+        let logger = options.observability.logger("proc-worker")
         for warning in resolved.warnings { logger.warning("\(warning)") }
         logger.info("starting", metadata: [
             "worker": "\(resolved.workerID)", "main": "\(resolved.mainAddress)", "shared-fs": "\(resolved.storage.sharedFS)",
         ])
-        try await ProcessingWorkerServer.run(resolved, logger: logger) { port in
-            Console.say("Processing worker \(resolved.workerID) serving gRPC on \(resolved.grpcHost):\(port)")
+        try await options.observability.servingMetrics(prefix: MetricNames.procPrefix, logger: logger) {
+            try await ProcessingWorkerServer.run(resolved, logger: logger) { port in
+                Console.say("Processing worker \(resolved.workerID) serving gRPC on \(resolved.grpcHost):\(port)")
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ import DeltaAuth
 import DeltaCluster
 import DeltaCore
 import DeltaEngine
+import DeltaMetrics
 import Generated
 
 /// The hand-written implementation of the generated `APIProtocol`: checks the
@@ -24,7 +25,9 @@ struct APIHandler: APIProtocol {
     var backups: OnlineBackups?
 
     func authorize(_ operation: OperationDescriptor, authorization: String?, scope: String?) async throws -> Principal {
-        try authenticator.authorize(operation, authorization: authorization, scope: scope)
+        let principal = try authenticator.authorize(operation, authorization: authorization, scope: scope)
+        RequestScope.current?.noteAuthorized(operation: operation.id, principal: principal.clientID)
+        return principal
     }
 
     func getHealth(_ input: Operations.GetHealth.Input) async throws -> Operations.GetHealth.Output {

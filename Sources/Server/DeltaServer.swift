@@ -5,6 +5,7 @@ import DeltaCluster
 import DeltaCore
 import DeltaCrypto
 import DeltaEngine
+import DeltaMetrics
 import DeltaS3
 import DeltaStorage
 import Foundation
@@ -106,7 +107,7 @@ public enum DeltaServer {
         return try makeRouter(
             configuration, catalog: catalog, entities: service, authenticator: try EngineAssembly.makeAuthenticator(configuration),
             workers: .embedded(workerID: configuration.writerID, keyring: keys), readiness: readiness,
-            backups: OnlineBackups(configuration, store: catalog.store)
+            backups: OnlineBackups(configuration, store: catalog.store), coherenceDrops: { service.coherenceDrops }
         )
     }
 
@@ -114,7 +115,8 @@ public enum DeltaServer {
     static func makeRouter(
         _ configuration: ServerConfiguration, catalog: EntityCatalog, entities: any EntityOperations,
         authenticator: Authenticator, workers: WorkerDirectory, limiter: FailureLimiter? = nil,
-        role: ServerInfoRole = .allInOne, readiness: Readiness = Readiness(), backups: OnlineBackups? = nil
+        role: ServerInfoRole = .allInOne, readiness: Readiness = Readiness(), backups: OnlineBackups? = nil,
+        coherenceDrops: (@Sendable () -> Int)? = nil
     ) throws -> Router<DeltaRequestContext> {
         let server = ServerInfo(
             version: DeltaVersion.current, role: role, storageBackend: configuration.s3 == nil ? .sharedFs : .s3,
@@ -123,7 +125,10 @@ public enum DeltaServer {
             authenticator: authenticator, catalog: catalog, entities: entities, workers: workers, server: server,
             readiness: readiness, backups: backups)
         let router = Router(context: DeltaRequestContext.self)
-        router.add(middleware: ErrorMiddleware())
+        let hub = MetricsHub.current
+        if let hub { EngineAssembly.observeCache(on: hub, stats: { await entities.cacheStats() }, coherenceDrops: coherenceDrops) }
+        router.add(middleware: ObservabilityMiddleware(hub: hub))
+        router.add(middleware: ErrorMiddleware(errors: hub.map(ErrorMetrics.init(hub:))))
         router.add(middleware: AuthFailureMiddleware(limiter: limiter ?? FailureLimiter(burst: configuration.authFailureBurst)))
         handler.registerRoutes(on: router, limits: RequestLimits(maxBodyBytes: configuration.maxBodyBytes))
         if configuration.serveConsole {

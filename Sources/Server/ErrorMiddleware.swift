@@ -2,6 +2,7 @@ import APIRuntime
 import DeltaCluster
 import DeltaCore
 import DeltaEngine
+import DeltaMetrics
 import Generated
 import HTTPTypes
 import Hummingbird
@@ -15,6 +16,9 @@ import Logging
 /// carry `WWW-Authenticate`. Messages never contain entity data or secrets, so
 /// they are safe to log.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Counts answered errors by code, when the process serves metrics.
+    var errors: ErrorMetrics?
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
@@ -42,6 +46,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func respond(_ error: DeltaError, request: Request, context: Context) -> Response {
+        errors?.record(code: error.code.rawValue)
         let status = error.code.httpStatus
         if status.code >= 500 {
             context.logger.error("request failed", metadata: ["method": "\(request.method)", "code": "\(error.code)", "error": "\(error)"])

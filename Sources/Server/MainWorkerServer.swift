@@ -3,6 +3,7 @@ import DeltaAuth
 import DeltaCore
 import DeltaCrypto
 import DeltaEngine
+import DeltaMetrics
 import Foundation
 import GRPCCore
 import GRPCInProcessTransport
@@ -70,6 +71,7 @@ public enum MainWorkerServer {
         }
         let clients = WorkerClients(maxMessageBytes: cluster.maxMessageBytes, tls: cluster.tls)
         let router = WorkerRouter(registry: registry, clients: clients, logger: logger)
+        if let hub = MetricsHub.current { EngineAssembly.observeRegistry(on: hub, registry: registry) }
         let embeddedCaches = EmbeddedCaches()
         // One allowance of failed credentials per caller, whether it guesses over REST or gRPC.
         let limiter = FailureLimiter(burst: configuration.authFailureBurst)

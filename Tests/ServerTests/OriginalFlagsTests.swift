@@ -32,7 +32,7 @@ struct OriginalFlagsTests {
         #expect(configuration.cacheSize == 1024 && configuration.clientTTLSeconds == 86400)
         #expect(configuration.s3?.scheme == "http" && configuration.s3?.region == "us-east-1" && configuration.s3?.host == "minio")
         #expect(cluster.maxMessageBytes == 8_388_608 && cluster.workerTTL == .seconds(3600))
-        #expect(flags.options.original.metricsAddr == ":9090")
+        #expect(flags.options.observability.metricsAddr == ":9090")
     }
 
     @Test("every Processing Worker flag of the seed README parses with its meaning")

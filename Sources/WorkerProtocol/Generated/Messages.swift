@@ -216,6 +216,9 @@ public struct ProcessStreamRequest: Sendable {
     /// A renewed session token, for this frame and the stream's later ones (empty:
     /// unchanged).
     public var token: String = String()
+    /// The client request's id (its X-Request-Id), for the worker's access line;
+    /// the unary Process carries it as x-request-id metadata. Empty: none.
+    public var traceId: String = String()
     /// Fields this schema does not know, kept so that they survive decoding and re-encoding.
     public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -655,7 +658,7 @@ extension ProcessResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplemen
 
 extension ProcessStreamRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
     public static let protoMessageName: String = "deltadb.ProcessStreamRequest"
-    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}request_id\0\u{1}request\0\u{1}cancel\0\u{1}token\0")
+    public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}request_id\0\u{1}request\0\u{1}cancel\0\u{1}token\0\u{3}trace_id\0")
 
     public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
         while let fieldNumber = try decoder.nextFieldNumber() {
@@ -664,6 +667,7 @@ extension ProcessStreamRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImp
             case 2: try decoder.decodeSingularMessageField(value: &self._request)
             case 3: try decoder.decodeSingularBoolField(value: &self.cancel)
             case 4: try decoder.decodeSingularStringField(value: &self.token)
+            case 5: try decoder.decodeSingularStringField(value: &self.traceId)
             default: break
             }
         }
@@ -682,6 +686,9 @@ extension ProcessStreamRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImp
         if !self.token.isEmpty {
             try visitor.visitSingularStringField(value: self.token, fieldNumber: 4)
         }
+        if !self.traceId.isEmpty {
+            try visitor.visitSingularStringField(value: self.traceId, fieldNumber: 5)
+        }
         try unknownFields.traverse(visitor: &visitor)
     }
 
@@ -690,6 +697,7 @@ extension ProcessStreamRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImp
         if lhs._request != rhs._request { return false }
         if lhs.cancel != rhs.cancel { return false }
         if lhs.token != rhs.token { return false }
+        if lhs.traceId != rhs.traceId { return false }
         if lhs.unknownFields != rhs.unknownFields { return false }
         return true
     }
