@@ -29,7 +29,7 @@ public enum ConsoleAssets {
 <title>DeltaDatabase console</title>
 <link rel="icon" type="image/svg+xml" href="/assets/icon.3058ddc118eb.svg">
 <link rel="stylesheet" href="/assets/console.ec018cca4b85.css">
-<script src="/assets/app.579fa36ab563.js" defer></script>
+<script src="/assets/app.55daa9a41a57.js" defer></script>
 </head>
 <body>
 <div id="app"><noscript><p class="noscript">The DeltaDatabase console needs JavaScript. The REST API works without it.</p></noscript></div>
@@ -250,7 +250,7 @@ main.login { grid-column: 1 / -1; grid-row: 1 / -1; display: grid; place-items: 
 """##
         ),
         Asset(
-            path: "/assets/app.579fa36ab563.js",
+            path: "/assets/app.55daa9a41a57.js",
             contentType: "text/javascript; charset=utf-8",
             immutable: true,
             body: ##"""
@@ -642,6 +642,22 @@ define("clients/typescript/src/generated/client", ["require", "exports", "client
             const response = await this.transport.request({
                 method: "GET",
                 path: "/admin/workers",
+            });
+            return response.json();
+        }
+        async getReady() {
+            const response = await this.transport.request({
+                method: "GET",
+                path: "/ready",
+            });
+            return response.json();
+        }
+        async createBackup(body) {
+            const response = await this.transport.request({
+                method: "POST",
+                path: "/api/backups",
+                body: body,
+                hasBody: true,
             });
             return response.json();
         }
@@ -1965,6 +1981,8 @@ define("console/src/generated/operations", ["require", "exports"], function (req
         { id: "listDatabases", method: "GET", path: "/api/databases", summary: "List the databases that hold at least one entity.", permission: "read", query: ["prefix", "limit", "after"], body: [] },
         { id: "listEntities", method: "GET", path: "/api/databases/{database}/entities", summary: "List a database's entity keys, one page at a time.", permission: "read", query: ["prefix", "limit", "after"], body: [] },
         { id: "listWorkers", method: "GET", path: "/admin/workers", summary: "List the Processing Workers and their status.", permission: "admin", query: [], body: [] },
+        { id: "getReady", method: "GET", path: "/ready", summary: "Report whether the server serves requests now (readiness).", permission: "public", query: [], body: [] },
+        { id: "createBackup", method: "POST", path: "/api/backups", summary: "Take an online, point-in-time backup into the server's backup directory.", permission: "admin", query: [], body: ["application/json"] },
         { id: "getStats", method: "GET", path: "/api/stats", summary: "Report the server and its entity cache's counters.", permission: "admin", query: [], body: [] },
         { id: "getDatabase", method: "GET", path: "/api/databases/{database}", summary: "Show which schema validates a database's writes.", permission: "read", query: [], body: [] },
         { id: "putDatabase", method: "PUT", path: "/api/databases/{database}", summary: "Bind a database to a JSON Schema.", permission: "admin", query: [], body: ["application/json"] },

@@ -30,6 +30,8 @@ export const operations: Operation[] = [
   { id: "listDatabases", method: "GET", path: "/api/databases", summary: "List the databases that hold at least one entity.", permission: "read", query: ["prefix", "limit", "after"], body: [] },
   { id: "listEntities", method: "GET", path: "/api/databases/{database}/entities", summary: "List a database's entity keys, one page at a time.", permission: "read", query: ["prefix", "limit", "after"], body: [] },
   { id: "listWorkers", method: "GET", path: "/admin/workers", summary: "List the Processing Workers and their status.", permission: "admin", query: [], body: [] },
+  { id: "getReady", method: "GET", path: "/ready", summary: "Report whether the server serves requests now (readiness).", permission: "public", query: [], body: [] },
+  { id: "createBackup", method: "POST", path: "/api/backups", summary: "Take an online, point-in-time backup into the server's backup directory.", permission: "admin", query: [], body: ["application/json"] },
   { id: "getStats", method: "GET", path: "/api/stats", summary: "Report the server and its entity cache's counters.", permission: "admin", query: [], body: [] },
   { id: "getDatabase", method: "GET", path: "/api/databases/{database}", summary: "Show which schema validates a database's writes.", permission: "read", query: [], body: [] },
   { id: "putDatabase", method: "PUT", path: "/api/databases/{database}", summary: "Bind a database to a JSON Schema.", permission: "admin", query: [], body: ["application/json"] },
