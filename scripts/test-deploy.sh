@@ -12,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PYTHON="${PYTHON:-python3}"
 export DELTADB_IMAGE="${DELTADB_IMAGE:-localhost/deltadatabase:test}"
+export PROMETHEUS_IMAGE="${PROMETHEUS_IMAGE:-localhost/deltadb-prometheus:test}"
 stage() { printf '\n==> %s (%ss)\n' "$*" "$SECONDS"; }
 
 stage "test dependencies (scripts/install-deps.sh: pytest, boto3 through moto)"
@@ -29,6 +30,9 @@ done
 
 stage "image $DELTADB_IMAGE"
 deploy/scripts/build-image.sh "$DELTADB_IMAGE"
+
+stage "image $PROMETHEUS_IMAGE (Debian's prometheus, for compose.monitoring.yml)"
+deploy/scripts/build-prometheus-image.sh "$PROMETHEUS_IMAGE"
 
 stage "container tests (pytest Tests/Deploy)"
 "$PYTHON" -m pytest -c Tests/Deploy/pytest.ini --rootdir Tests/Deploy Tests/Deploy "$@"

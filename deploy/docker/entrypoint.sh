@@ -40,9 +40,15 @@ case "${1:-}" in
   "") set -- deltadb ;;
   -*) set -- deltadb "$@" ;;
 esac
+# Only servers need it: deltadb's tools (backup, restore, ...) take what they need.
+is_server() {
+  [ "$1" = main-worker ] && return 0
+  case "${2:-}" in "" | -* | serve) return 0 ;; esac
+  return 1
+}
 case "$1" in
   deltadb | main-worker)
-    if ! master_key_given "$@"; then
+    if is_server "$@" && ! master_key_given "$@"; then
       echo "deltadb-entrypoint: no master key: mount it at $from/master-key (-master-key-file=$to/master-key) or set MASTER_KEY" >&2
       exit 64
     fi ;;
