@@ -24,8 +24,12 @@ public enum S3Condition: Sendable, Equatable {
 /// AsyncHTTPClient: GET/HEAD/PUT/DELETE object (PUT and DELETE optionally
 /// conditional), ListObjectsV2 with continuation, and CreateBucket.
 ///
-/// It does not retry, does no multipart uploads and reads whole bodies into memory
-/// (entities are small). Errors are `DeltaError`: `.preconditionFailed` when a
+/// Reads (GET, HEAD, listings) that fail in transport or exceed their attempt
+/// deadline are retried twice on a new connection (a pooled connection that a NAT,
+/// load balancer or restarted network silently dropped would otherwise hold a read
+/// for the whole deadline); writes and status errors are never retried, since a
+/// conditional write may have taken effect. It does no multipart uploads and reads
+/// whole bodies into memory (entities are small). Errors are `DeltaError`: `.preconditionFailed` when a
 /// condition did not hold (HTTP 412, or 404 for `If-Match` on a missing object, and
 /// 409 ConditionalRequestConflict), `.storageFailure` for anything else (transport
 /// errors, 4xx/5xx with the S3 error code in the message). Messages never contain the
@@ -37,12 +41,19 @@ public struct S3Client: Sendable {
     /// Largest body read back (entities are limited far below this).
     static let maxBodyBytes = 64 * 1024 * 1024
 
+    /// How long one attempt of a read may take before it is retried.
+    let readAttemptTimeout: TimeAmount
+    /// Attempts of a read, counting the first.
+    static let readAttempts = 3
+
     /// Creates a client; uses the process-wide `HTTPClient.shared` unless given one.
-    public init(configuration: S3Configuration, httpClient: HTTPClient = .shared) {
+    /// `readAttemptTimeout` bounds each attempt of a read (writes get 30 s, once).
+    public init(configuration: S3Configuration, httpClient: HTTPClient = .shared, readAttemptTimeout: TimeAmount = .seconds(10)) {
         self.configuration = configuration
         self.signer = SigV4Signer(
             accessKey: configuration.accessKey, secretKey: configuration.secretKey, region: configuration.region)
         self.http = httpClient
+        self.readAttemptTimeout = readAttemptTimeout
     }
 
     struct Response {
@@ -166,6 +177,26 @@ public struct S3Client: Sendable {
         _ method: String, key: String?, query: [(String, String)] = [], body: [UInt8] = [],
         headers extra: [(String, String)] = []
     ) async throws(DeltaError) -> Response {
+        let isRead = method == "GET" || method == "HEAD"
+        var attempt = 1
+        while true {
+            do {
+                return try await sendOnce(method, key: key, query: query, body: body, headers: extra,
+                                          timeout: isRead ? readAttemptTimeout : .seconds(30))
+            } catch {
+                guard isRead, attempt < Self.readAttempts, !Task.isCancelled else { throw error }
+                // A short pause; the failed connection is closed, so the retry opens a new one.
+                try? await Task.sleep(for: .milliseconds(50 * attempt))
+                attempt += 1
+            }
+        }
+    }
+
+    /// One signed attempt (signed anew each time: the signature carries the time).
+    private func sendOnce(
+        _ method: String, key: String?, query: [(String, String)], body: [UInt8], headers extra: [(String, String)],
+        timeout: TimeAmount
+    ) async throws(DeltaError) -> Response {
         let path = canonicalPath(key: key)
         let queryString = SigV4Signer.canonicalQuery(query)
         let amzDate = SigV4Signer.amzDate(Date())
@@ -186,7 +217,7 @@ public struct S3Client: Sendable {
             request.body = .bytes(ByteBuffer(bytes: body))
         }
         do {
-            let response = try await http.execute(request, timeout: .seconds(30))
+            let response = try await http.execute(request, timeout: timeout)
             let buffer = try await response.body.collect(upTo: Self.maxBodyBytes)
             return Response(status: response.status, headers: response.headers, body: Array(buffer.readableBytesView))
         } catch {
