@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeltaCluster
 import DeltaCore
 import Foundation
 
@@ -23,8 +24,11 @@ public struct BackupOptions: ParsableArguments, Sendable {
     @Option(name: .seed("key-store"), help: "Offline backup: the API key store if not <shared-fs>/_auth/keys.json.")
     public var keyStore: String?
 
-    @Option(name: .seed("out"), help: "Offline backup: the directory to create (must not exist).")
+    @Option(name: .seed("out"), help: "Offline backup: the directory to create (must not exist), or s3://BUCKET/PREFIX/NAME (with -s3-endpoint and credentials).")
     public var out: String?
+
+    /// How to reach the bucket of `-out=s3://…` (its `-s3-bucket` is the URL's).
+    @OptionGroup public var s3: S3Options
 
     public init() {}
 
@@ -34,6 +38,8 @@ public struct BackupOptions: ParsableArguments, Sendable {
         case online(url: String, adminKey: String, name: String)
         /// Copy `sharedFS` (keys in `keyStore`) into the new directory `out`.
         case offline(sharedFS: String, keyStore: String, out: String)
+        /// Copy `sharedFS` (keys in `keyStore`) into a bucket, the manifest last.
+        case offlineToBucket(sharedFS: String, keyStore: String, bucket: BackupBucket)
     }
 
     /// The mode the flags ask for, and warnings (a secret on the command line).
@@ -45,8 +51,8 @@ public struct BackupOptions: ParsableArguments, Sendable {
         var warnings: [String] = []
         switch (server, sharedFS) {
         case (let server?, nil):
-            guard out == nil, keyStore == nil else {
-                throw DeltaError(.badRequest, "-out and -key-store are for an offline backup (-shared-fs); with -server the backup goes to the server's -backup-dir")
+            guard out == nil, keyStore == nil, s3.endpoint == nil else {
+                throw DeltaError(.badRequest, "-out, -key-store and -s3-* are for an offline backup (-shared-fs); with -server the backup goes to the server's -backup-dir")
             }
             guard server.hasPrefix("http://") || server.hasPrefix("https://") else {
                 throw DeltaError(.badRequest, "-server must be the server's URL, e.g. http://127.0.0.1:8080")
@@ -63,7 +69,21 @@ public struct BackupOptions: ParsableArguments, Sendable {
             guard name == nil, adminKey == nil, adminKeyFile == nil else {
                 throw DeltaError(.badRequest, "-name and -admin-key(-file) are for an online backup (-server)")
             }
-            return (.offline(sharedFS: sharedFS, keyStore: keyStore ?? sharedFS + "/_auth/keys.json", out: out), warnings)
+            let keys = keyStore ?? sharedFS + "/_auth/keys.json"
+            guard BackupBucket.isBucketURL(out) else {
+                guard s3.endpoint == nil else {
+                    throw DeltaError(.badRequest, "-s3-* flags are for a backup into a bucket: -out=s3://BUCKET/PREFIX/NAME")
+                }
+                return (.offline(sharedFS: sharedFS, keyStore: keys, out: out), warnings)
+            }
+            _ = try BackupBucket.parse(out)  // the URL's mistakes first, then the credentials'
+            let bucket = try BackupBucket(url: out, s3: try s3.resolve(environment: environment))
+            // "deltadatabase" is -s3-bucket's default: not given.
+            guard s3.bucket == "deltadatabase" || s3.bucket == bucket.s3.bucket else {
+                throw DeltaError(.badRequest, "-s3-bucket '\(s3.bucket)' is not the bucket of -out '\(out)'; the bucket comes from -out")
+            }
+            warnings += s3.warnings(environment: environment)
+            return (.offlineToBucket(sharedFS: sharedFS, keyStore: keys, bucket: bucket), warnings)
         default:
             throw DeltaError(
                 .badRequest,

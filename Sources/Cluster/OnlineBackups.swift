@@ -5,7 +5,8 @@ import Foundation
 
 /// Online, point-in-time backups of a running server (`POST /api/backups`): pauses
 /// the store's writes (`WriteGate`), copies everything with `BackupWriter` into
-/// `<backup-dir>/<name>`, and lets the writes go on.
+/// `<backup-dir>/<name>` (or, for `-backup-dir=s3://BUCKET/PREFIX`, the objects
+/// `PREFIX/<name>/…` with the manifest last), and lets the writes go on.
 ///
 /// Only a store that passes every write of the directory through one gate can be
 /// paused: the all-in-one server that holds its directory alone. A process that
@@ -14,6 +15,8 @@ import Foundation
 public struct OnlineBackups: Sendable {
     /// `-backup-dir`; nil when backups are off.
     public let directory: String?
+    /// `-backup-dir=s3://…`; nil when backups go to `directory` or are off.
+    public let bucket: BackupBucket?
     /// The catalog's store: a `GatedEntityStore` on a sole server.
     public let store: any EntityStore
     /// The data directory (schemas, bindings) and the API key store.
@@ -23,6 +26,7 @@ public struct OnlineBackups: Sendable {
     /// Backups of `store` as `configuration` sets them up.
     public init(_ configuration: ServerConfiguration, store: any EntityStore) {
         self.directory = configuration.backupDirectory
+        self.bucket = configuration.backupBucket
         self.store = store
         self.dataRoot = configuration.sharedFS
         self.keyStorePath = configuration.resolvedKeyStorePath
@@ -34,10 +38,11 @@ public struct OnlineBackups: Sendable {
     ///   its directory alone, for a bad or taken name; `.unavailable` while another
     ///   backup runs; `.storageFailure` when the backup cannot be written.
     public func take(name: String) async throws(DeltaError) -> (path: String, manifest: BackupManifest) {
-        guard let directory else {
+        guard directory != nil || bucket != nil else {
             throw DeltaError(
                 .badRequest,
-                "this server takes no online backups: start deltadb with -backup-dir=<directory outside -shared-fs>")
+                "this server takes no online backups: start deltadb with -backup-dir=<directory outside -shared-fs> "
+                    + "or -backup-dir=s3://BUCKET/PREFIX")
         }
         guard let gated = store as? GatedEntityStore else {
             throw DeltaError(
@@ -47,22 +52,30 @@ public struct OnlineBackups: Sendable {
                     + "snapshot the file system")
         }
         try Self.check(name)
-        let path = directory + "/" + name
+        let sink = try self.sink(for: name)
+        let writer = BackupWriter(store: gated.base, dataRoot: dataRoot, keyStorePath: keyStorePath)
+        do {
+            let manifest = try await gated.gate.pausingWrites { try await writer.write(to: sink) }
+            return (sink.location, manifest)
+        } catch let error as DeltaError {
+            throw error
+        } catch {
+            throw DeltaError(.internal, "the backup failed", cause: error)
+        }
+    }
+
+    /// Where backup `name` goes: the bucket's `PREFIX/<name>/`, or `<backup-dir>/<name>`
+    /// (creating `-backup-dir` if needed).
+    private func sink(for name: String) throws(DeltaError) -> any BackupSink {
+        if let bucket { return S3BackupSink(bucket: bucket.appending(name)) }
+        let directory = self.directory ?? ""
         do {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw DeltaError(.storageFailure, "cannot create the backup directory '\(directory)'", cause: error)
         }
-        let writer = BackupWriter(store: gated.base, dataRoot: dataRoot, keyStorePath: keyStorePath)
-        do {
-            let manifest = try await gated.gate.pausingWrites { try await writer.write(to: path) }
-            return (path, manifest)
-        } catch let error as DeltaError {
-            throw error
-        } catch {
-            throw DeltaError(.internal, "the backup failed", cause: error)
-        }
+        return DirectoryBackupSink(directory: directory + "/" + name)
     }
 
     /// A backup name: 1–128 of `[A-Za-z0-9._-]`, not starting with `.`.

@@ -51,6 +51,9 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
     /// Where `POST /api/backups` writes online backups (`deltadb -backup-dir`); nil
     /// turns online backups off.
     public var backupDirectory: String?
+    /// Where `POST /api/backups` writes online backups when `-backup-dir` is
+    /// `s3://BUCKET/PREFIX`: each backup goes to `PREFIX/<name>/` in the bucket.
+    public var backupBucket: BackupBucket?
 
     /// The keyring: the master key (active) plus the previous keys.
     ///

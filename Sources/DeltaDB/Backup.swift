@@ -16,7 +16,9 @@ struct Backup: AsyncParsableCommand {
         discussion: """
             Online: the server (started with -backup-dir) pauses writes while it copies, so the backup holds exactly \
             the writes acknowledged before it started; reads go on. Offline: claims -shared-fs exclusively, so it is \
-            refused while any server uses the directory. Entities stay encrypted as stored: back up the master key \
+            refused while any server uses the directory; -out is a new directory or s3://BUCKET/PREFIX/NAME (with \
+            -s3-endpoint, -s3-access-key, -s3-secret-key-file), where manifest.json is uploaded last and completes the \
+            backup. Entities stay encrypted as stored: back up the master key \
             (and previous keys) separately. Restore with `deltadb restore`.
             """
     )
@@ -31,20 +33,33 @@ struct Backup: AsyncParsableCommand {
         case .online(let url, let adminKey, let name):
             try await Self.online(url: url, adminKey: adminKey, name: name)
         case .offline(let sharedFS, let keyStore, let out):
-            let claim = try DirectoryClaim(
-                root: sharedFS, mode: .exclusive,
-                conflict: "a server uses it. Back it up online with -server (deltadb with -backup-dir), or stop every "
-                    + "server on it first")
-            let store = try FileEntityStore(root: sharedFS, writerID: "deltadb-backup", claim: claim)
-            let reporter = ProgressReporter(task: "backup", unit: "entities")
-            let writer = BackupWriter(store: store, dataRoot: sharedFS, keyStorePath: keyStore) { files, bytes in
-                reporter.update(done: files, bytes: bytes)
-            }
-            let manifest = try await writer.write(to: out)
-            reporter.finish()
-            try await store.close()
-            Console.say("backup written to \(out): \(manifest.entities) entities, \(manifest.files.count) files, as of \(manifest.createdAt)")
+            try await Self.offline(sharedFS: sharedFS, keyStore: keyStore, into: DirectoryBackupSink(directory: out))
+        case .offlineToBucket(let sharedFS, let keyStore, let bucket):
+            try await Self.offline(sharedFS: sharedFS, keyStore: keyStore, into: S3BackupSink(bucket: bucket))
         }
+    }
+
+    /// Copies the stopped data directory `sharedFS` into `sink`, claiming it so no server starts meanwhile.
+    static func offline(sharedFS: String, keyStore: String, into sink: any BackupSink) async throws {
+        let claim = try DirectoryClaim(
+            root: sharedFS, mode: .exclusive,
+            conflict: "a server uses it. Back it up online with -server (deltadb with -backup-dir), or stop every "
+                + "server on it first")
+        let store = try FileEntityStore(root: sharedFS, writerID: "deltadb-backup", claim: claim)
+        let reporter = ProgressReporter(task: "backup", unit: "entities")
+        let writer = BackupWriter(store: store, dataRoot: sharedFS, keyStorePath: keyStore) { files, bytes in
+            reporter.update(done: files, bytes: bytes)
+        }
+        let manifest: BackupManifest
+        do {
+            manifest = try await writer.write(to: sink)
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        reporter.finish()
+        try await store.close()
+        Console.say("backup written to \(sink.location): \(manifest.entities) entities, \(manifest.files.count) files, as of \(manifest.createdAt)")
     }
 
     /// Asks the server at `url` for backup `name` and prints where it went.

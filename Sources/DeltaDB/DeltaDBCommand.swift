@@ -34,8 +34,10 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var cluster: ClusterOptions
 
     @Option(name: [.customLong("backup-dir", withSingleDash: true), .customLong("backup-dir")],
-            help: "Where POST /api/backups writes online backups (outside -shared-fs); without it online backups are off.")
+            help: "Where POST /api/backups writes online backups: a directory outside -shared-fs, or s3://BUCKET/PREFIX (with -backup-s3-*, or this server's -s3-* when it stores in S3); without it online backups are off.")
     var backupDir: String?
+
+    @OptionGroup var backupS3: BackupS3Options
 
     @Option(name: [.customLong("workers", withSingleDash: true), .customLong("workers")],
             help: "Processing Workers in this process over gRPC's in-process transport; 0 (the default without -grpc-addr) calls the data plane directly, the fast path. Default 1 with -grpc-addr.")
@@ -78,10 +80,11 @@ struct Serve: AsyncParsableCommand {
 }
 
 extension Serve {
-    /// `configuration` with `-backup-dir` (checked: outside -shared-fs).
+    /// `configuration` with `-backup-dir` (checked: a directory outside -shared-fs, or a bucket it can reach).
     func withBackupDirectory(_ configuration: ServerConfiguration) throws -> ServerConfiguration {
         var configured = configuration
-        configured.backupDirectory = try BackupOptions.serverBackupDirectory(backupDir, sharedFS: configuration.sharedFS)
+        (configured.backupDirectory, configured.backupBucket) = try backupS3.resolve(
+            backupDir: backupDir, sharedFS: configuration.sharedFS, storage: configuration.s3)
         return configured
     }
 }

@@ -147,7 +147,7 @@ public struct BackupRestorer: Sendable {
     }
 
     /// Relative, inside one of the directories a backup holds, without `.` or `..`.
-    static func isSafe(_ path: String) -> Bool {
+    public static func isSafe(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count >= 2, ["files", "templates", "_meta", "_auth"].contains(String(parts[0])) else { return false }
         return parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") }

@@ -10,8 +10,8 @@ import Foundation
 /// It copies what the store returns while it runs; it does not stop writers.
 /// For a point-in-time backup run it inside `WriteGate.pausingWrites` (the server
 /// does) or while no other process writes (`deltadb backup -shared-fs` claims
-/// the directory exclusively). The backup appears under its final name only
-/// once complete and durable, so a directory holding a manifest is a whole backup.
+/// the directory exclusively). The files go to a `BackupSink` (a directory or a
+/// bucket), the manifest last: a backup holding a manifest is a whole backup.
 public struct BackupWriter: Sendable {
     /// Where the entities come from.
     public let store: any EntityStore
@@ -42,33 +42,30 @@ public struct BackupWriter: Sendable {
     /// - Throws: `.badRequest` if `directory` exists; `.storageFailure` if it cannot
     ///   be written (nothing is left under its name then); the store's errors.
     public func write(to directory: String) async throws(DeltaError) -> BackupManifest {
-        let manager = FileManager.default
-        guard !manager.fileExists(atPath: directory) else {
-            throw DeltaError(.badRequest, "the backup target '\(directory)' exists already; choose a new name")
-        }
-        let staging = directory + ".partial-\(UInt32.random(in: 0...UInt32.max))"
+        try await write(to: DirectoryBackupSink(directory: directory))
+    }
+
+    /// Writes the backup into `sink`, the manifest last; returns the manifest.
+    ///
+    /// - Throws: the sink's errors (`.badRequest` for a taken name); the store's
+    ///   errors. The sink is abandoned on every failure, so no manifest is written.
+    public func write(to sink: any BackupSink) async throws(DeltaError) -> BackupManifest {
+        try await sink.prepare()
         do throws(DeltaError) {
-            try make(staging)
             let createdAt = Timestamp.now()
-            var files = try await copyEntities(into: staging)
-            files += try copyFiles(into: staging)
+            var files = try await copyEntities(into: sink)
+            files += try await copyFiles(into: sink)
             let manifest = BackupManifest(createdAt: createdAt, files: files)
-            // Everything written so far reaches the disk before the manifest names it.
-            sync()
-            try SharedFile.replace(staging + "/" + BackupManifest.fileName, with: try manifest.encoded())
-            guard rename(staging, directory) == 0 else {
-                throw DeltaError(.storageFailure, "cannot rename the finished backup to '\(directory)'")
-            }
-            SharedFile.syncDirectory(of: directory)
+            try await sink.commit(manifest: try manifest.encoded())
             return manifest
         } catch {
-            try? manager.removeItem(atPath: staging)
+            await sink.abandon()
             throw error
         }
     }
 
     /// Every entity of the store, database by database in key order.
-    private func copyEntities(into staging: String) async throws(DeltaError) -> [BackupManifest.File] {
+    private func copyEntities(into sink: any BackupSink) async throws(DeltaError) -> [BackupManifest.File] {
         var files: [BackupManifest.File] = []
         var written = 0
         for database in try await store.listDatabases() {
@@ -81,7 +78,7 @@ public struct BackupWriter: Sendable {
                     guard let stored = try await store.read(id) else { continue }
                     let path = EntityFileCodec.relativePath(of: id)
                     let bytes = try EntityFileCodec.encode(stored)
-                    try writeFile(staging + "/" + path, bytes)
+                    try await sink.write(path, bytes)
                     files.append(BackupManifest.File(path: path, contents: bytes, entity: stored.metadata))
                     written += bytes.count
                     progress?(files.count, written)
@@ -93,7 +90,7 @@ public struct BackupWriter: Sendable {
     }
 
     /// Schemas, bindings and API keys (salted hashes only), where they exist.
-    private func copyFiles(into staging: String) throws(DeltaError) -> [BackupManifest.File] {
+    private func copyFiles(into sink: any BackupSink) async throws(DeltaError) -> [BackupManifest.File] {
         var sources: [(from: String, to: String)] = [
             (dataRoot + "/_meta/databases.json", "_meta/databases.json"), (keyStorePath, "_auth/keys.json"),
         ]
@@ -104,25 +101,9 @@ public struct BackupWriter: Sendable {
         var files: [BackupManifest.File] = []
         for source in sources {
             guard let bytes = try SharedFile.read(source.from) else { continue }
-            try writeFile(staging + "/" + source.to, bytes)
+            try await sink.write(source.to, bytes)
             files.append(BackupManifest.File(path: source.to, contents: bytes))
         }
         return files
-    }
-
-    private func writeFile(_ path: String, _ bytes: [UInt8]) throws(DeltaError) {
-        try make((path as NSString).deletingLastPathComponent)
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
-            throw DeltaError(.storageFailure, "cannot write '\(path)'; check the backup directory's space and permissions")
-        }
-    }
-
-    private func make(_ directory: String) throws(DeltaError) {
-        do {
-            try FileManager.default.createDirectory(
-                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw DeltaError(.storageFailure, "cannot create '\(directory)'; check the backup directory's permissions", cause: error)
-        }
     }
 }

@@ -6,7 +6,7 @@ import DeltaCore
 ///
 /// It does not read the environment or flags itself (the server resolves those) and
 /// never prints the secret key: `description` redacts it.
-public struct S3Configuration: Sendable, CustomStringConvertible {
+public struct S3Configuration: Sendable, Equatable, CustomStringConvertible {
     /// `http` or `https`.
     public var scheme: String
     /// Host name or address, without scheme or port.
@@ -81,7 +81,8 @@ public struct S3Configuration: Sendable, CustomStringConvertible {
         "S3(\(baseURL), bucket: \(bucket), region: \(region), access key: \(accessKey), secret: <redacted>)"
     }
 
-    static func isValidBucket(_ name: String) -> Bool {
+    /// Whether `name` is a bucket name S3 accepts (3-63 of a-z, 0-9, `.`, `-`).
+    public static func isValidBucket(_ name: String) -> Bool {
         (3...63).contains(name.utf8.count) && name.utf8.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),

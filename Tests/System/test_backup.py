@@ -195,3 +195,141 @@ def test_offline_backup_refused_while_a_server_runs(deltadb_bin, start_deltadb, 
     assert result.returncode != 0
     assert "-server" in result.stdout + result.stderr
     assert not (tmp_path / "x").exists()
+
+
+# --- backups in a bucket (moto) -------------------------------------------------
+
+def bucket_flags(moto_endpoint, tmp_path, secret):
+    secret_file = private_file(str(tmp_path / "s3-secret"), secret)
+    return [f"-s3-endpoint={moto_endpoint}", "-s3-access-key=test", f"-s3-secret-key-file={secret_file}"]
+
+
+def new_bucket(moto_endpoint):
+    import boto3
+    s3 = boto3.client("s3", endpoint_url=moto_endpoint, aws_access_key_id="test", aws_secret_access_key="test",
+                      region_name="us-east-1")
+    bucket = "backups-" + secrets.token_hex(4)
+    s3.create_bucket(Bucket=bucket)
+    return s3, bucket
+
+
+def stopped_server_with(start_deltadb, count):
+    server = start_deltadb()
+    for index in range(count):
+        assert server.rest("PUT", f"/entity/{DB}", {f"k{index}": {"n": index}})[0] == 200
+    server.stop()
+    return server
+
+
+def leftovers(directory):
+    return [name for name in os.listdir(directory) if ".download-" in name or ".restoring-" in name]
+
+
+def test_offline_backup_to_a_bucket_restores_every_entity(deltadb_bin, start_deltadb, moto_endpoint, tmp_path):
+    server = stopped_server_with(start_deltadb, 25)
+    s3, bucket = new_bucket(moto_endpoint)
+    secret = "s3secret-" + secrets.token_hex(8)
+    flags = bucket_flags(moto_endpoint, tmp_path, secret)
+    url = f"s3://{bucket}/nightly/b1"
+    result = run([deltadb_bin, "backup", f"-shared-fs={server.data}", f"-out={url}", *flags])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"backup written to {url}: 25 entities" in result.stdout
+    assert secret not in result.stdout + result.stderr
+    keys = {item["Key"] for item in s3.list_objects_v2(Bucket=bucket)["Contents"]}
+    manifest = json.loads(s3.get_object(Bucket=bucket, Key="nightly/b1/manifest.json")["Body"].read())
+    assert manifest["entities"] == 25
+    assert keys == {"nightly/b1/manifest.json"} | {"nightly/b1/" + f["path"] for f in manifest["files"]}
+
+    again = run([deltadb_bin, "backup", f"-shared-fs={server.data}", f"-out={url}", *flags])
+    assert again.returncode != 0 and "holds a backup already" in again.stdout + again.stderr
+
+    master_file = private_file(str(tmp_path / "master-key"), server.master_key)
+    verified = run([deltadb_bin, "restore", f"-from={url}", f"-shared-fs={tmp_path / 'restored'}",
+                    f"-master-key-file={master_file}", "-verify-only", *flags])
+    assert verified.returncode == 0 and "is intact: 25 entities decrypt" in verified.stdout, verified.stdout + verified.stderr
+    assert not (tmp_path / "restored").exists() and leftovers(tmp_path) == []
+
+    result = run([deltadb_bin, "restore", f"-from={url}", f"-shared-fs={tmp_path / 'restored'}",
+                  f"-master-key-file={master_file}", *flags])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "restored 25 entities" in result.stdout and secret not in result.stdout + result.stderr
+    assert leftovers(tmp_path) == []
+    copy = serve_restored(deltadb_bin, tmp_path, str(tmp_path / "restored"), server, server.master_key)
+    try:
+        assert counters(copy, [f"k{index}" for index in range(25)]) == {f"k{index}": index for index in range(25)}
+    finally:
+        copy.stop()
+
+
+def test_incomplete_or_altered_bucket_backup_is_refused(deltadb_bin, start_deltadb, moto_endpoint, tmp_path):
+    server = stopped_server_with(start_deltadb, 10)
+    s3, bucket = new_bucket(moto_endpoint)
+    flags = bucket_flags(moto_endpoint, tmp_path, "test")
+    result = run([deltadb_bin, "backup", f"-shared-fs={server.data}", f"-out=s3://{bucket}/b", *flags])
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = json.loads(s3.get_object(Bucket=bucket, Key="b/manifest.json")["Body"].read())
+    # The same objects without their manifest: a backup whose writing did not finish.
+    for item in s3.list_objects_v2(Bucket=bucket, Prefix="b/")["Contents"]:
+        if not item["Key"].endswith("manifest.json"):
+            s3.copy_object(Bucket=bucket, Key="unfinished/" + item["Key"][2:], CopySource={"Bucket": bucket, "Key": item["Key"]})
+    # An existing target, with -force: it must stay as it is when the restore is refused.
+    target = tmp_path / "live"
+    target.mkdir()
+    (target / "marker").write_text("untouched")
+    master_file = private_file(str(tmp_path / "master-key"), server.master_key)
+    restore = [deltadb_bin, "restore", f"-shared-fs={target}", f"-master-key-file={master_file}", "-force", *flags]
+
+    refused = run(restore + [f"-from=s3://{bucket}/unfinished"])
+    assert refused.returncode != 0
+    assert "incomplete" in refused.stdout + refused.stderr and "manifest.json" in refused.stdout + refused.stderr
+
+    victim = next(f["path"] for f in manifest["files"] if f.get("key") == "k3")
+    body = bytearray(s3.get_object(Bucket=bucket, Key="b/" + victim)["Body"].read())
+    body[-1] ^= 0x01
+    s3.put_object(Bucket=bucket, Key="b/" + victim, Body=bytes(body))
+    refused = run(restore + [f"-from=s3://{bucket}/b"])
+    assert refused.returncode != 0
+    output = refused.stdout + refused.stderr
+    assert victim in output and "checksum" in output and "use another backup" in output, output
+
+    # (deltadb.lock is the claim restore takes on a target it would replace.)
+    assert set(os.listdir(target)) - {"deltadb.lock"} == {"marker"} and (target / "marker").read_text() == "untouched"
+    assert leftovers(tmp_path) == []
+
+
+def test_online_backup_into_a_bucket_under_writes(deltadb_bin, start_deltadb, moto_endpoint, tmp_path):
+    s3, bucket = new_bucket(moto_endpoint)
+    secret = "s3secret-" + secrets.token_hex(8)
+    secret_file = private_file(str(tmp_path / "backup-s3-secret"), secret)
+    server = start_deltadb(extra_args=[
+        f"-backup-dir=s3://{bucket}/online", f"-backup-s3-endpoint={moto_endpoint}", "-backup-s3-access-key=test",
+        f"-backup-s3-secret-key-file={secret_file}"])
+    admin_file = private_file(str(tmp_path / "admin-key"), server.admin_key)
+    with Writers(server) as writers:
+        wait_for_writes(writers, 200)
+        before = writers.snapshot()
+        result = run([deltadb_bin, "backup", f"-server={server.url}", f"-admin-key-file={admin_file}", "-name=nightly"])
+        assert result.returncode == 0, f"backup failed:\n{result.stdout}\n{result.stderr[-2000:]}"
+        assert f"written by the server to s3://{bucket}/online/nightly" in result.stdout
+        again = run([deltadb_bin, "backup", f"-server={server.url}", f"-admin-key-file={admin_file}", "-name=nightly"])
+        assert again.returncode != 0 and "holds a backup already" in again.stdout + again.stderr
+        wait_for_writes(writers, sum(before.values()) + 200)
+    assert not writers.errors, writers.errors
+    assert secret not in server.process.logs() and secret not in result.stdout + result.stderr
+    manifest = json.loads(s3.get_object(Bucket=bucket, Key="online/nightly/manifest.json")["Body"].read())
+    assert manifest["entities"] == WRITERS + 2
+
+    restored = str(tmp_path / "restored")
+    master_file = private_file(str(tmp_path / "master-key"), server.master_key)
+    result = run([deltadb_bin, "restore", f"-from=s3://{bucket}/online/nightly", f"-shared-fs={restored}",
+                  f"-master-key-file={master_file}", *bucket_flags(moto_endpoint, tmp_path, secret)])
+    assert result.returncode == 0, f"restore failed:\n{result.stdout}\n{result.stderr[-2000:]}"
+    assert f"restored {WRITERS + 2} entities" in result.stdout
+    copy = serve_restored(deltadb_bin, tmp_path, restored, server, server.master_key)
+    try:
+        values = counters(copy, list(before) + ["a", "b"])
+    finally:
+        copy.stop()
+    for key, n in before.items():
+        assert values[key] >= n, f"{key}: the backup holds n={values[key]}, but n={n} was acknowledged before it"
+    assert values["b"] <= values["a"] <= values["b"] + 1, f"not one point in time: {values}"

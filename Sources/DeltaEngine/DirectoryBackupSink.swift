@@ -1,0 +1,58 @@
+import DeltaCore
+import DeltaStorage
+import Foundation
+
+/// A backup written into a new directory: the files go into `<directory>.partial-…`,
+/// which is renamed to `directory` only after the manifest is on disk, so a
+/// directory holding a manifest is a whole backup.
+public struct DirectoryBackupSink: BackupSink {
+    /// The backup's directory (must not exist yet).
+    public let directory: String
+    private let staging: String
+
+    /// A sink creating `directory`.
+    public init(directory: String) {
+        self.directory = directory
+        self.staging = directory + ".partial-\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    public var location: String { directory }
+
+    public func prepare() async throws(DeltaError) {
+        guard !FileManager.default.fileExists(atPath: directory) else {
+            throw DeltaError(.badRequest, "the backup target '\(directory)' exists already; choose a new name")
+        }
+        try make(staging)
+    }
+
+    public func write(_ path: String, _ bytes: [UInt8]) async throws(DeltaError) {
+        let file = staging + "/" + path
+        try make((file as NSString).deletingLastPathComponent)
+        guard FileManager.default.createFile(atPath: file, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+            throw DeltaError(.storageFailure, "cannot write '\(file)'; check the backup directory's space and permissions")
+        }
+    }
+
+    public func commit(manifest: [UInt8]) async throws(DeltaError) {
+        // Everything written so far reaches the disk before the manifest names it.
+        sync()
+        try SharedFile.replace(staging + "/" + BackupManifest.fileName, with: manifest)
+        guard rename(staging, directory) == 0 else {
+            throw DeltaError(.storageFailure, "cannot rename the finished backup to '\(directory)'")
+        }
+        SharedFile.syncDirectory(of: directory)
+    }
+
+    public func abandon() async {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    private func make(_ directory: String) throws(DeltaError) {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw DeltaError(.storageFailure, "cannot create '\(directory)'; check the backup directory's permissions", cause: error)
+        }
+    }
+}
