@@ -25,9 +25,10 @@ public enum S3Condition: Sendable, Equatable {
 /// conditional), ListObjectsV2 with continuation, and CreateBucket.
 ///
 /// Reads (GET, HEAD, listings) that fail in transport or exceed their attempt
-/// deadline are retried twice on a new connection (a pooled connection that a NAT,
-/// load balancer or restarted network silently dropped would otherwise hold a read
-/// for the whole deadline); writes and status errors are never retried, since a
+/// deadline (5 s) are retried twice, each time on a connection of its own (a
+/// client made for the retry): a pooled connection that a NAT, load balancer or
+/// restarted network silently dropped would otherwise hold a read for the whole
+/// deadline, and the pool may hold several such connections; writes and status errors are never retried, since a
 /// conditional write may have taken effect. It does no multipart uploads and reads
 /// whole bodies into memory (entities are small). Errors are `DeltaError`: `.preconditionFailed` when a
 /// condition did not hold (HTTP 412, or 404 for `If-Match` on a missing object, and
@@ -48,7 +49,7 @@ public struct S3Client: Sendable {
 
     /// Creates a client; uses the process-wide `HTTPClient.shared` unless given one.
     /// `readAttemptTimeout` bounds each attempt of a read (writes get 30 s, once).
-    public init(configuration: S3Configuration, httpClient: HTTPClient = .shared, readAttemptTimeout: TimeAmount = .seconds(10)) {
+    public init(configuration: S3Configuration, httpClient: HTTPClient = .shared, readAttemptTimeout: TimeAmount = .seconds(5)) {
         self.configuration = configuration
         self.signer = SigV4Signer(
             accessKey: configuration.accessKey, secretKey: configuration.secretKey, region: configuration.region)
@@ -181,8 +182,15 @@ public struct S3Client: Sendable {
         var attempt = 1
         while true {
             do {
+                if attempt == 1 {
+                    return try await sendOnce(method, key: key, query: query, body: body, headers: extra,
+                                              timeout: isRead ? readAttemptTimeout : .seconds(30), on: http)
+                }
+                // A retry never takes a pooled connection: those may be dead too.
+                let fresh = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+                defer { _ = fresh.shutdown() }
                 return try await sendOnce(method, key: key, query: query, body: body, headers: extra,
-                                          timeout: isRead ? readAttemptTimeout : .seconds(30))
+                                          timeout: readAttemptTimeout * 2, on: fresh)
             } catch {
                 guard isRead, attempt < Self.readAttempts, !Task.isCancelled else { throw error }
                 // A short pause; the failed connection is closed, so the retry opens a new one.
@@ -195,7 +203,7 @@ public struct S3Client: Sendable {
     /// One signed attempt (signed anew each time: the signature carries the time).
     private func sendOnce(
         _ method: String, key: String?, query: [(String, String)], body: [UInt8], headers extra: [(String, String)],
-        timeout: TimeAmount
+        timeout: TimeAmount, on client: HTTPClient
     ) async throws(DeltaError) -> Response {
         let path = canonicalPath(key: key)
         let queryString = SigV4Signer.canonicalQuery(query)
@@ -217,7 +225,7 @@ public struct S3Client: Sendable {
             request.body = .bytes(ByteBuffer(bytes: body))
         }
         do {
-            let response = try await http.execute(request, timeout: timeout)
+            let response = try await client.execute(request, timeout: timeout)
             let buffer = try await response.body.collect(upTo: Self.maxBodyBytes)
             return Response(status: response.status, headers: response.headers, body: Array(buffer.readableBytesView))
         } catch {

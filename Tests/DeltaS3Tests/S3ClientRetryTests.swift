@@ -63,7 +63,7 @@ final class SilentThenAnsweringServer: Sendable {
 struct S3ClientRetryTests {
     func client(port: Int) throws -> S3Client {
         let configuration = try S3Configuration(endpoint: "127.0.0.1:\(port)", accessKey: "a", secretKey: "s")
-        return S3Client(configuration: configuration, readAttemptTimeout: .milliseconds(400))
+        return S3Client(configuration: configuration, readAttemptTimeout: .milliseconds(300))
     }
 
     @Test("a read whose connection never answers is retried on a new one and succeeds")
