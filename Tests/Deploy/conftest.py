@@ -27,6 +27,17 @@ def run(*argv, timeout=120, check=True):
     return result
 
 
+def compose_runner(project, file, env):
+    """podman-compose for one project and file: call it with compose arguments; it
+    returns the CompletedProcess and fails the test on an error unless check=False."""
+    def command(*args, timeout=180, check=True):
+        result = subprocess.run([*PODMAN_COMPOSE, "-p", project, "-f", str(file), *args], capture_output=True,
+                                text=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL)
+        assert not check or result.returncode == 0, f"{args}: {result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+        return result
+    return command
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

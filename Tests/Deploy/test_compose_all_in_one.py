@@ -4,9 +4,8 @@ document, and comes back with it after `down` and `up` (the named volume)."""
 import json
 import os
 import shutil
-import subprocess
 
-from conftest import PODMAN_COMPOSE, ROOT, free_port, http, run, wait_for
+from conftest import ROOT, compose_runner, free_port, http, run, wait_for
 
 
 def test_all_in_one_compose(image, secrets_dir, unique, tmp_path):
@@ -15,10 +14,7 @@ def test_all_in_one_compose(image, secrets_dir, unique, tmp_path):
     port = free_port()
     env = {**os.environ, "DELTADB_IMAGE": image, "DELTADB_PORT": str(port)}
 
-    def compose_cmd(*args, check=True):
-        result = subprocess.run([*PODMAN_COMPOSE, "-p", unique, "-f", str(compose), *args], capture_output=True,
-                                text=True, timeout=180, env=env, stdin=subprocess.DEVNULL)
-        assert not check or result.returncode == 0, f"{args}: {result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+    compose_cmd = compose_runner(unique, compose, env)
 
     def healthy():
         return http(port, "GET", "/health")[0] == 200

@@ -8,12 +8,11 @@ is not run here: no registry is reachable for its image."""
 import json
 import os
 import shutil
-import subprocess
 import urllib.parse
 
 import pytest
 
-from conftest import PODMAN_COMPOSE, ROOT, free_port, http, run, wait_for
+from conftest import ROOT, compose_runner, free_port, http, run, wait_for
 
 
 @pytest.fixture
@@ -37,11 +36,7 @@ def test_prometheus_scrapes_the_server_in_compose(image, prometheus_image, uniqu
     env = {**os.environ, "DELTADB_IMAGE": image, "PROMETHEUS_IMAGE": prometheus_image,
            "DELTADB_PORT": str(port), "PROMETHEUS_PORT": str(prometheus_port)}
 
-    def compose_cmd(*args, check=True):
-        result = subprocess.run([*PODMAN_COMPOSE, "-p", unique, "-f", str(compose), *args], capture_output=True,
-                                text=True, timeout=180, env=env, stdin=subprocess.DEVNULL)
-        assert not check or result.returncode == 0, f"{args}: {result.stdout[-2000:]}\n{result.stderr[-2000:]}"
-        return result
+    compose_cmd = compose_runner(unique, compose, env)
 
     def prometheus(path, **query):
         status, body = http(prometheus_port, "GET", path + ("?" + urllib.parse.urlencode(query) if query else ""))

@@ -16,7 +16,7 @@ import time
 
 import boto3
 
-from conftest import PODMAN_COMPOSE, ROOT, free_port, http, run, wait_for
+from conftest import ROOT, compose_runner, free_port, http, run, wait_for
 
 READ_AFTER_KILL_TIMEOUT = 40
 SUBNET, GATEWAY = "10.89.219.0/24", "10.89.219.1"
@@ -38,10 +38,7 @@ def test_s3_scenario(image, secrets_dir, unique, tmp_path):
            "S3_ACCESS_KEY": "testing", "S3_BUCKET": bucket}
     moto = None
 
-    def compose_cmd(*args, check=True):
-        result = subprocess.run([*PODMAN_COMPOSE, "-p", unique, "-f", str(compose), *args], capture_output=True,
-                                text=True, timeout=180, env=env, stdin=subprocess.DEVNULL)
-        assert not check or result.returncode == 0, f"{args}: {result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+    compose_cmd = compose_runner(unique, compose, env)
 
     def logs():
         return "".join(f"--- {s}\n" + run("podman", "logs", "--tail", "20", f"{unique}_{s}_1", check=False).stderr[-1500:]

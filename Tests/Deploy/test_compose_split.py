@@ -8,11 +8,10 @@ on the others.
 import json
 import os
 import shutil
-import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from conftest import PODMAN_COMPOSE, ROOT, free_port, http, run, wait_for
+from conftest import ROOT, compose_runner, free_port, http, run, wait_for
 
 COMPOSE = os.path.join(ROOT, "deploy", "compose", "compose.split.yml")
 WORKERS = ["proc-1", "proc-2", "proc-3"]
@@ -25,13 +24,8 @@ def test_split_scenario_survives_a_worker_kill(image, secrets_dir, unique, tmp_p
     shutil.copy(COMPOSE, compose)
     port = free_port()
     env = {**os.environ, "DELTADB_IMAGE": image, "DELTADB_PORT": str(port)}
-    base = [*PODMAN_COMPOSE, "-p", unique, "-f", str(compose)]
 
-    def compose_cmd(*args, timeout=180, check=True):
-        result = subprocess.run(base + list(args), capture_output=True, text=True, timeout=timeout, env=env,
-                                stdin=subprocess.DEVNULL)
-        assert not check or result.returncode == 0, f"{args}: {result.stdout[-2000:]}\n{result.stderr[-2000:]}"
-        return result
+    compose_cmd = compose_runner(unique, compose, env)
 
     def logs():
         out = ""
