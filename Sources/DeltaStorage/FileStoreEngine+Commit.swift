@@ -19,17 +19,26 @@ extension FileStoreEngine {
     ///   temp file is removed again. If only the directory fsync after the commit
     ///   fails, the new version is already visible but may not survive a power loss;
     ///   the caller gets the error, as for any unacknowledged write.
-    func commit(_ next: StoredEntity, over current: Committed?, _ id: EntityID, _ paths: EntityPaths) throws(DeltaError) {
+    ///
+    /// Without `durably` (the write-ahead log's materialisers, whose log still
+    /// holds the write) nothing is synced: the same temp file and rename, made
+    /// durable later by the log's checkpoint (`syncFileSystem`) before it retires
+    /// the records.
+    func commit(
+        _ next: StoredEntity, over current: Committed?, _ id: EntityID, _ paths: EntityPaths, durably: Bool = true
+    ) throws(DeltaError) {
         let bytes = try EntityFileFormat.encode(next)
         let temp = paths.temp("\(writerTag)-\(String(UInt64.random(in: .min ... .max), radix: 16))e")
         var committed = false
         let started = ContinuousClock.now
         do {
-            try fileSystem.writeNewFileDurably(temp, bytes)
+            try fileSystem.writeNewFile(temp, bytes, durably: durably)
             try fileSystem.rename(temp, paths.entityFile)
             committed = true
-            try syncEntries(of: paths)
-            StorageEvents.committed(writes: 1, bytes: bytes.count, duration: ContinuousClock.now - started, grouped: false)
+            if durably {
+                try syncEntries(of: paths)
+                StorageEvents.committed(writes: 1, bytes: bytes.count, duration: ContinuousClock.now - started, grouped: false)
+            }
         } catch {
             if !committed { try? fileSystem.unlinkIfPresent(temp) }
             throw DeltaError.storage("could not write \(id)", error)
@@ -51,18 +60,19 @@ extension FileStoreEngine {
     /// blob that no sidecar names, which recovery removes). A legacy sidecar left
     /// next to an entity file by an interrupted conversion is removed, durably,
     /// *before* the entity file, so it can never come back as the entity.
-    func delete(_ current: Committed, _ id: EntityID, _ paths: EntityPaths) throws(DeltaError) {
+    /// Without `durably` (materialisers) the unlinks are not synced; see `commit`.
+    func delete(_ current: Committed, _ id: EntityID, _ paths: EntityPaths, durably: Bool = true) throws(DeltaError) {
         do {
             if current.legacy {
                 try fileSystem.unlink(paths.sidecar)
             } else {
                 if try fileSystem.status(paths.sidecar) != nil {
                     try fileSystem.unlinkIfPresent(paths.sidecar)
-                    try syncEntries(of: paths)
+                    if durably { try syncEntries(of: paths) }
                 }
                 try fileSystem.unlink(paths.entityFile)
             }
-            try syncEntries(of: paths)
+            if durably { try syncEntries(of: paths) }
         } catch {
             throw DeltaError.storage("could not delete \(id)", error)
         }

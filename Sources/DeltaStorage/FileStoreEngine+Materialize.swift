@@ -1,8 +1,9 @@
 import DeltaCore
 
 extension FileStoreEngine {
-    /// Writes the newest logged state of `id` to its entity files, durably, under
-    /// the entity's `flock` (so recovery and claim-less tools never see it half
+    /// Writes the newest logged state of `id` to its entity files, under the
+    /// entity's `flock`, without syncing (the log holds the write until its
+    /// checkpoint has synced the file system) (so recovery and claim-less tools never see it half
     /// done). Called by the write-ahead log's materialisers.
     ///
     /// Idempotent: replay after a crash may hand over a state the files already
@@ -29,10 +30,10 @@ extension FileStoreEngine {
             }
             switch pending {
             case .put(let entity):
-                if onDisk?.metadata != entity.metadata { try commit(entity, over: onDisk, id, paths) }
+                if onDisk?.metadata != entity.metadata { try commit(entity, over: onDisk, id, paths, durably: false) }
             case .deleted:
                 if let onDisk {
-                    try delete(onDisk, id, paths)
+                    try delete(onDisk, id, paths, durably: false)
                 } else if unreadable {
                     try removeUnreadable(id, paths)
                 }
@@ -45,12 +46,11 @@ extension FileStoreEngine {
         releaseLock(fd, paths, entityExists: exists)
     }
 
-    /// Durably removes an entity whose metadata cannot be read.
+    /// Removes an entity whose metadata cannot be read (synced by the checkpoint).
     private func removeUnreadable(_ id: EntityID, _ paths: EntityPaths) throws(DeltaError) {
         do {
             try fileSystem.unlinkIfPresent(paths.sidecar)
             try fileSystem.unlinkIfPresent(paths.entityFile)
-            try syncEntries(of: paths)
         } catch {
             throw DeltaError.storage("could not delete \(id)", error)
         }

@@ -63,10 +63,17 @@ extension FileSystemOps {
     /// Creates `path` exclusively, writes `bytes` and makes them durable with
     /// `fdatasync` before returning. The caller renames it into place.
     func writeNewFileDurably(_ path: String, _ bytes: [UInt8]) throws {
+        try writeNewFile(path, bytes, durably: true)
+    }
+
+    /// Creates `path` (which must not exist) with `bytes`, mode 0600; with `durably`
+    /// its data is on disk before this returns (`fdatasync`), without it only once
+    /// something syncs the file system.
+    func writeNewFile(_ path: String, _ bytes: [UInt8], durably: Bool) throws {
         let fd = try open(path, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o600)
         defer { close(fd) }
         try writeAll(fd, bytes)
-        try fdatasync(fd)
+        if durably { try fdatasync(fd) }
     }
 
     /// Makes the entries of directory `path` (renames, creations, removals) durable.

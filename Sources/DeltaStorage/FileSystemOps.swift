@@ -46,6 +46,11 @@ public protocol FileSystemOps: Sendable {
     /// particular order) while reading it, so a directory of millions of files is
     /// never held in memory at once. The default implementation lists first.
     func forEachEntry(in path: String, _ body: (DirectoryEntry) throws -> Void) throws
+    /// `syncfs(2)` of the file system holding the directory `path`: every file
+    /// written and every directory entry changed there before the call is durable
+    /// when it returns. The write-ahead log's checkpoint uses it once for all the
+    /// entity files written since the last one.
+    func syncFileSystem(_ path: String) throws
 }
 
 /// What `FileSystemOps.status` reports about a file.

@@ -1,3 +1,4 @@
+import DeltaCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -38,6 +39,30 @@ public struct RealFileSystem: FileSystemOps {
     public func fsync(_ fd: Int32) throws {
         _ = try retryingEINTR("fsync", nil) { systemFsync(fd) }
     }
+
+    public func syncFileSystem(_ path: String) throws {
+        let fd = try open(path, flags: O_RDONLY | O_DIRECTORY | O_CLOEXEC, mode: 0)
+        defer { close(fd) }
+        #if canImport(Glibc)
+        if let syncfs = Self.syncfs {
+            _ = try retryingEINTR("syncfs", path) { syncfs(fd) }
+        } else {
+            Glibc.sync()  // a C library without syncfs: every file system, at a higher cost
+        }
+        #else
+        // Darwin has no syncfs: F_FULLFSYNC on the directory flushes the drive's cache
+        // after sync(2) scheduled every dirty buffer.
+        Darwin.sync()
+        _ = try retryingEINTR("fcntl(F_FULLFSYNC)", path) { fcntl(fd, F_FULLFSYNC) }
+        #endif
+    }
+
+    #if canImport(Glibc)
+    /// `syncfs(2)`, looked up at run time: the Glibc module does not declare it (a GNU extension).
+    private static let syncfs: (@convention(c) (Int32) -> Int32)? = CLibrary.function(named: "syncfs").map {
+        unsafeBitCast($0, to: (@convention(c) (Int32) -> Int32).self)
+    }
+    #endif
 
     public func flock(_ fd: Int32, _ operation: Int32) throws {
         _ = try retryingEINTR("flock", nil) { systemFlock(fd, operation) }

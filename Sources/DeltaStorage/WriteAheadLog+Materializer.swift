@@ -142,9 +142,11 @@ extension WriteAheadLog {
         if let firstError { throw firstError }
     }
 
-    /// Retires the segments whose records are all in durable entity files: first
-    /// the checkpoint LSN is made durable, then the segments are deleted (a crash in
-    /// between leaves segments that replay skips and deletes).
+    /// Retires the segments whose records are all in entity files: first the file
+    /// system is synced (materialisers write entity files without syncing each one,
+    /// so one `syncfs` makes every file written so far durable), then the checkpoint
+    /// LSN is made durable, then the segments are deleted (a crash in between leaves
+    /// segments that replay skips and deletes).
     ///
     /// The checkpoint is one below the oldest LSN still in the index (everything
     /// older is in the files; an entity overwritten in the log counts by its newest
@@ -166,6 +168,9 @@ extension WriteAheadLog {
         condition.unlock()
         var failure: (any Error)?
         do {
+            // Every record at or below the watermark was written to its entity file
+            // before the watermark was taken (finish() runs after materialize()).
+            try fileSystem.syncFileSystem(root)
             if watermark > checkpointLSN { try directory.writeCheckpoint(watermark) }
             for segment in retired { try directory.removeSegment(segment.firstLSN) }
         } catch {

@@ -78,6 +78,8 @@ final class WriteAheadLog: @unchecked Sendable {
     let options: Options
     let directory: LogDirectory
     let fileSystem: any FileSystemOps
+    /// The data directory: its file system is synced before a checkpoint.
+    let root: String
     /// Writes one entity's newest state to its entity file, durably.
     let materialize: @Sendable (EntityID, Pending) throws(DeltaError) -> Void
 
@@ -118,6 +120,7 @@ final class WriteAheadLog: @unchecked Sendable {
     ) throws(DeltaError) {
         self.options = options
         self.fileSystem = fileSystem
+        self.root = root
         self.directory = LogDirectory(fileSystem: fileSystem, root: root)
         self.materialize = materialize
         let replay = try LogReplay(directory, root: root)

@@ -118,6 +118,7 @@ final class FaultInjectingFileSystem: FileSystemOps {
     func fdatasync(_ fd: Int32) throws { try step("fdatasync", path(of: fd)) { try real.fdatasync(fd) } }
     func fsync(_ fd: Int32) throws { try step("fsync", path(of: fd)) { try real.fsync(fd) } }
     func flock(_ fd: Int32, _ operation: Int32) throws { try step("flock", path(of: fd)) { try real.flock(fd, operation) } }
+    func syncFileSystem(_ path: String) throws { try step("syncfs", path) { try real.syncFileSystem(path) } }
     func rename(_ from: String, _ to: String) throws { try step("rename", "\(from) -> \(to)") { try real.rename(from, to) } }
     func unlink(_ path: String) throws { try step("unlink", path) { try real.unlink(path) } }
     func mkdir(_ path: String, mode: mode_t) throws { try step("mkdir", path) { try real.mkdir(path, mode: mode) } }
