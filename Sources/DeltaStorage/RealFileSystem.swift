@@ -104,6 +104,9 @@ public struct RealFileSystem: FileSystemOps {
         return entries
     }
 
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+    private static let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type)!
+
     public func forEachEntry(in path: String, _ body: (DirectoryEntry) throws -> Void) throws {
         guard let directory = opendir(path) else { throw SystemCallError(call: "opendir", path: path, errno: errno) }
         defer { closedir(directory) }
@@ -113,12 +116,16 @@ public struct RealFileSystem: FileSystemOps {
                 if errno != 0 { throw SystemCallError(call: "readdir", path: path, errno: errno) }
                 return
             }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            // Read the name and type through the pointer: a record is only as long as
+            // its name (d_reclen), so copying `struct dirent` or its 256-byte d_name
+            // by value reads past the record, and past the end of readdir's buffer when
+            // the record is its last (a segfault listing a million entities).
+            let record = UnsafeRawPointer(entry)
+            let name = String(cString: record.advanced(by: Self.nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
-            var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+            let type = Int32(record.load(fromByteOffset: Self.typeOffset, as: UInt8.self))
+            var isDirectory = type == Int32(DT_DIR)
+            if type == Int32(DT_UNKNOWN) {
                 // Some file systems (XFS without ftype, some network mounts) do not fill d_type.
                 isDirectory = (try status(path + "/" + name))?.isDirectory ?? false
             }
