@@ -35,9 +35,11 @@ struct WriteAheadLogGroupCommitTests {
             try await group.waitForAll()
         }
         let logFlushes = files.calls.filter { $0.name == "fdatasync" && $0.path.hasSuffix(".log") }
-        #expect(logFlushes.count == 2, "\(logFlushes.count) flushes for \(writers) writers")
+        // Two flushes: the held one and the one all the queued writers share. One, if
+        // a loaded machine started the flusher only after every writer had appended.
+        #expect((1...2).contains(logFlushes.count), "\(logFlushes.count) flushes for \(writers) writers")
         #expect(log.snapshot.applied == UInt64(writers))
-        #expect(log.snapshot.flushes == 2)
+        #expect(log.snapshot.flushes == logFlushes.count)
         // No entity file was written: every write was acknowledged from the log alone.
         #expect(!files.calls.contains { $0.path.contains("/files/db.db/") && $0.name == "rename" })
         for index in 0..<writers {
