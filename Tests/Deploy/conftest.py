@@ -38,6 +38,13 @@ def compose_runner(project, file, env):
     return command
 
 
+def worker_statuses(port, token):
+    """{worker id: status} from the Main Worker's GET /admin/workers on 127.0.0.1:port."""
+    status, body = http(port, "GET", "/admin/workers", token=token)
+    assert status == 200, body
+    return {w["worker_id"]: w["status"] for w in json.loads(body)}
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -18,7 +18,7 @@ import boto3
 from botocore.exceptions import BotoCoreError, ClientError
 import pytest
 
-from conftest import ROOT, compose_runner, free_port, http, run, wait_for
+from conftest import ROOT, compose_runner, free_port, http, run, wait_for, worker_statuses
 
 READ_AFTER_KILL_TIMEOUT = 40
 SUBNET, GATEWAY = "10.89.219.0/24", "10.89.219.1"
@@ -67,9 +67,7 @@ def test_s3_scenario(backend, image, secrets_dir, unique, tmp_path):
     token = (secrets_dir / "main" / "admin-key").read_text().strip()
 
     def workers():
-        status, body = http(port, "GET", "/admin/workers", token=token)
-        assert status == 200, body
-        return {w["worker_id"]: w["status"] for w in json.loads(body)}
+        return worker_statuses(port, token)
 
     try:
         run("podman", "network", "create", "--subnet", SUBNET, network)

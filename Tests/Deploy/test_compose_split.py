@@ -11,7 +11,7 @@ import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from conftest import ROOT, compose_runner, free_port, http, run, wait_for
+from conftest import ROOT, compose_runner, free_port, http, run, wait_for, worker_statuses
 
 COMPOSE = os.path.join(ROOT, "deploy", "compose", "compose.split.yml")
 WORKERS = ["proc-1", "proc-2", "proc-3"]
@@ -37,9 +37,7 @@ def test_split_scenario_survives_a_worker_kill(image, secrets_dir, unique, tmp_p
     token = (secrets_dir / "main" / "admin-key").read_text().strip()
 
     def workers():
-        status, body = http(port, "GET", "/admin/workers", token=token)
-        assert status == 200, body
-        return {w["worker_id"]: w["status"] for w in json.loads(body)}
+        return worker_statuses(port, token)
 
     try:
         compose_cmd("up", "-d")
