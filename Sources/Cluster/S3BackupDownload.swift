@@ -39,7 +39,7 @@ public struct S3BackupDownload: Sendable {
                 "\(bucket) holds no \(BackupManifest.fileName): the backup is incomplete (its writing did not finish; the "
                     + "manifest is uploaded last) or there is no backup there; restore refuses it: use a finished backup")
         }
-        try write(directory + "/" + BackupManifest.fileName, manifestObject.body)
+        try BackupFiles.write(directory + "/" + BackupManifest.fileName, manifestObject.body)
         let manifest = try BackupManifest.read(backup: directory)
         for (index, file) in manifest.files.enumerated() {
             guard BackupRestorer.isSafe(file.path) else {
@@ -51,23 +51,9 @@ public struct S3BackupDownload: Sendable {
                 throw DeltaError(
                     .integrityFailure, "\(bucket) is missing '\(file.path)', which its manifest lists; use another backup")
             }
-            try write(directory + "/" + file.path, object.body)
+            try BackupFiles.write(directory + "/" + file.path, object.body)
             progress?(index + 1, manifest.files.count)
         }
         return manifest
-    }
-
-    private func write(_ path: String, _ bytes: [UInt8]) throws(DeltaError) {
-        let manager = FileManager.default
-        do {
-            try manager.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw DeltaError(.storageFailure, "cannot create a directory for '\(path)'; check the permissions", cause: error)
-        }
-        guard manager.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
-            throw DeltaError(.storageFailure, "cannot write '\(path)'; check the space and permissions")
-        }
     }
 }

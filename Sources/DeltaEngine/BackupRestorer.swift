@@ -78,11 +78,11 @@ public struct BackupRestorer: Sendable {
         let staging = target + ".restoring-\(UInt32.random(in: 0...UInt32.max))"
         var report = Report()
         do throws(DeltaError) {
-            try make(staging + "/files")
-            try make(staging + "/templates")
+            try BackupFiles.makeDirectory(staging + "/files")
+            try BackupFiles.makeDirectory(staging + "/templates")
             for file in manifest.files {
                 let contents = try checkedContents(of: file)
-                try write(staging + "/" + file.path, contents)
+                try BackupFiles.write(staging + "/" + file.path, contents)
                 report.files += 1
                 if file.database != nil { report.entities += 1 }
                 progress?(report.files, manifest.files.count)
@@ -151,22 +151,6 @@ public struct BackupRestorer: Sendable {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count >= 2, ["files", "templates", "_meta", "_auth"].contains(String(parts[0])) else { return false }
         return parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") }
-    }
-
-    private func write(_ path: String, _ bytes: [UInt8]) throws(DeltaError) {
-        try make((path as NSString).deletingLastPathComponent)
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
-            throw failure("cannot write '\(path)'")
-        }
-    }
-
-    private func make(_ directory: String) throws(DeltaError) {
-        do {
-            try FileManager.default.createDirectory(
-                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw DeltaError(.storageFailure, "cannot create '\(directory)'; check the permissions", cause: error)
-        }
     }
 
     private func failure(_ message: String) -> DeltaError {

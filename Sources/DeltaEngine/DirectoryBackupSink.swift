@@ -22,15 +22,11 @@ public struct DirectoryBackupSink: BackupSink {
         guard !FileManager.default.fileExists(atPath: directory) else {
             throw DeltaError(.badRequest, "the backup target '\(directory)' exists already; choose a new name")
         }
-        try make(staging)
+        try BackupFiles.makeDirectory(staging)
     }
 
     public func write(_ path: String, _ bytes: [UInt8]) async throws(DeltaError) {
-        let file = staging + "/" + path
-        try make((file as NSString).deletingLastPathComponent)
-        guard FileManager.default.createFile(atPath: file, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
-            throw DeltaError(.storageFailure, "cannot write '\(file)'; check the backup directory's space and permissions")
-        }
+        try BackupFiles.write(staging + "/" + path, bytes)
     }
 
     public func commit(manifest: [UInt8]) async throws(DeltaError) {
@@ -45,14 +41,5 @@ public struct DirectoryBackupSink: BackupSink {
 
     public func abandon() async {
         try? FileManager.default.removeItem(atPath: staging)
-    }
-
-    private func make(_ directory: String) throws(DeltaError) {
-        do {
-            try FileManager.default.createDirectory(
-                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw DeltaError(.storageFailure, "cannot create '\(directory)'; check the backup directory's permissions", cause: error)
-        }
     }
 }
