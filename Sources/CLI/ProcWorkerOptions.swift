@@ -5,7 +5,7 @@ import Foundation
 
 /// The Processing Worker's flags, in the seed's style.
 public struct ProcWorkerOptions: ParsableArguments, Sendable {
-    @Option(name: .seed("main-addr"), help: "Main Worker gRPC address.")
+    @Option(name: .seed("main-addr"), help: "Main Worker gRPC address; several, comma-separated, to serve every one of them.")
     public var mainAddr = "127.0.0.1:50051"
 
     @Option(name: .seed("worker-id"), help: "Unique id for this worker (default: the host name).")
@@ -40,7 +40,14 @@ public struct ProcWorkerOptions: ParsableArguments, Sendable {
     ///
     /// - Throws: `.badRequest` naming the flag for a missing secret or a malformed value.
     public func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws(DeltaError) -> ProcWorkerConfiguration {
-        let (mainHost, _) = try NetworkAddress.parse(mainAddr, flag: "-main-addr")
+        let mains = mainAddr.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !mains.isEmpty, !mains.contains(""), Set(mains).count == mains.count else {
+            throw DeltaError(.badRequest, "-main-addr '\(mainAddr)' must list one or more distinct host:port addresses, comma-separated")
+        }
+        var addresses: [(flag: String, address: String, host: String)] = []
+        for main in mains {
+            addresses.append(("-main-addr", main, try NetworkAddress.parse(main, flag: "-main-addr").0))
+        }
         let (host, port) = try NetworkAddress.parse(grpcAddr, flag: "-grpc-addr")
         var warnings: [String] = []
         guard let (secret, _) = try ClusterOptions.workerSecretInput.read(
@@ -53,7 +60,7 @@ public struct ProcWorkerOptions: ParsableArguments, Sendable {
         }
         let tls = try self.tls.resolve()
         if tls == nil {
-            for (flag, address, addressHost) in [("-main-addr", mainAddr, mainHost), ("-grpc-addr", grpcAddr, host)]
+            for (flag, address, addressHost) in addresses + [("-grpc-addr", grpcAddr, host)]
             where !NetworkAddress.isLoopback(addressHost) {
                 throw DeltaError(.badRequest, NetworkAddress.plaintextRefusal(flag: flag, address: address))
             }
@@ -70,7 +77,7 @@ public struct ProcWorkerOptions: ParsableArguments, Sendable {
         )
         storage.s3 = try s3.resolve(environment: environment)
         var configuration = ProcWorkerConfiguration(
-            mainAddress: mainAddr, workerID: id, grpcHost: host, grpcPort: port, workerSecret: secret,
+            mainAddresses: mains, workerID: id, grpcHost: host, grpcPort: port, workerSecret: secret,
             maxMessageBytes: grpcMaxRecvMsgSize, tls: tls, storage: storage
         )
         configuration.warnings = warnings + (storage.s3 == nil ? [] : s3.warnings(environment: environment))

@@ -18,20 +18,42 @@ import Synchronization
 /// three set up storage the same way. It knows no HTTP or gRPC types: the front
 /// ends (`DeltaServer`, `MainWorkerServer`, `ProcessingWorkerServer`) call it.
 public enum EngineAssembly {
-    /// Storage (after recovery), schemas and bindings under the shared directory, which
-    /// this process claims for `role` first. Recovery that goes on in the background
-    /// keeps `readiness` pending until it finishes.
+    /// Storage (after recovery), schemas and bindings: under the shared directory,
+    /// which this process claims for `role` first, or all in the bucket in S3 mode
+    /// (then nothing is written to `-shared-fs`). Recovery that goes on in the
+    /// background keeps `readiness` pending until it finishes.
     public static func makeCatalog(
         _ configuration: ServerConfiguration, as role: StorageRole, logger: Logger, readiness: Readiness = Readiness()
     ) async throws -> EntityCatalog {
-        try SharedFile.makePrivateDirectory(configuration.sharedFS + "/templates")
         let claim = try claimDirectory(configuration, as: role)
         let store = try await makeEntityStore(configuration, claim: claim, logger: logger, readiness: readiness)
+        let documents = try await makeSharedDocuments(configuration, logger: logger)
         return EntityCatalog(
             store: role == .soleServer ? GatedEntityStore(store) : store,
-            schemas: try SchemaCatalog(directory: configuration.sharedFS + "/templates"),
-            bindings: try DatabaseBindings(root: configuration.sharedFS)
+            schemas: SchemaCatalog(documents: documents),
+            bindings: DatabaseBindings(documents: documents)
         )
+    }
+
+    /// Where schemas, bindings, API keys and ended sessions live: the bucket in S3
+    /// mode (kept in a local copy refreshed every second, see `S3Documents`), else
+    /// the shared directory (with `templates/` created for schemas placed by hand).
+    ///
+    /// - Throws: `DeltaError` if the directory cannot be created or the bucket not read.
+    public static func makeSharedDocuments(
+        _ configuration: ServerConfiguration, logger: Logger
+    ) async throws -> any SharedDocumentStore {
+        guard let s3 = configuration.s3 else {
+            try SharedFile.makePrivateDirectory(configuration.sharedFS + "/templates")
+            return try DirectoryDocuments(root: configuration.sharedFS)
+        }
+        let documents = S3Documents(client: S3Client(configuration: s3))
+        try await documents.start { error in
+            logger.warning("could not refresh schemas, bindings and keys from the bucket; retrying", metadata: [
+                "error": "\(error.message)",
+            ])
+        }
+        return documents
     }
 
     /// The data plane over `catalog` with the configured cache. `verifiesCacheHits`
@@ -43,6 +65,8 @@ public enum EngineAssembly {
     ) -> EntityService {
         if let logger { NonceBudgetWatch.start(watching: keys, logger: logger) }
         if let hub = MetricsHub.current { observeKeys(on: hub, keys: keys) }
+        // A bucket cannot be claimed: other servers may write it, so every cache hit is checked.
+        let verifiesCacheHits = verifiesCacheHits || configuration.s3 != nil
         let cache = LRUCache<EntityID, EntityService.CachedDocument>(
             maxEntries: configuration.cacheSize,
             maxBytes: configuration.cacheMaxBytes,
@@ -67,13 +91,29 @@ public enum EngineAssembly {
         return try await Rewrapper(store: catalog.store, sealer: sealer).run(progress: progress)
     }
 
-    /// Admin key, API keys and sessions from the configuration.
-    public static func makeAuthenticator(_ configuration: ServerConfiguration) throws -> Authenticator {
-        Authenticator(
+    /// Admin key, API keys and sessions from the configuration; `documents` (the
+    /// catalog's) holds the keys unless `-key-store` names a file, and the ended sessions.
+    public static func makeAuthenticator(
+        _ configuration: ServerConfiguration, documents: any SharedDocumentStore
+    ) throws -> Authenticator {
+        let keyring = try configuration.keyring()
+        var signingKeys: [String: [UInt8]] = [:]
+        for id in keyring.keyIDs { signingKeys[id] = SessionSigner.signingKey(from: try keyring.key(for: id)) }
+        return Authenticator(
             adminKey: configuration.adminKey,
-            keys: try APIKeyStore(path: configuration.resolvedKeyStorePath),
-            sessions: SessionStore(ttl: configuration.clientTTLSeconds)
+            keys: try makeKeyStore(configuration, documents: documents),
+            sessions: SessionSigner(
+                keys: signingKeys, activeKeyID: keyring.activeKeyID, ttl: configuration.clientTTLSeconds,
+                endings: SessionEndings(documents: documents))
         )
+    }
+
+    /// The API key store: the file `-key-store` names, else `_auth/keys.json` of `documents`.
+    public static func makeKeyStore(
+        _ configuration: ServerConfiguration, documents: any SharedDocumentStore
+    ) throws(DeltaError) -> APIKeyStore {
+        if let path = configuration.keyStorePath { return try APIKeyStore(path: path) }
+        return try APIKeyStore(documents: documents)
     }
 
     /// How long start-up waits for storage recovery before serving anyway. Short,

@@ -120,7 +120,7 @@ public struct MainWorkerHandler: MainWorkerService.ServiceProtocol {
                     cause: Authenticator.MissingCredential()
                 )
             }
-            let principal = try authenticator.principal(forCredential: credential)
+            let principal = try await authenticator.principal(forCredential: credential)
             let operation = try message.parsedOperation()
             try NameRules.validate(message.databaseName, as: .database)
             try principal.require(operation.isRead ? .read : .write, database: message.databaseName)

@@ -1,3 +1,4 @@
+import DeltaAuth
 import DeltaCore
 import DeltaEngine
 import DeltaStorage
@@ -19,17 +20,19 @@ public struct OnlineBackups: Sendable {
     public let bucket: BackupBucket?
     /// The catalog's store: a `GatedEntityStore` on a sole server.
     public let store: any EntityStore
-    /// The data directory (schemas, bindings) and the API key store.
-    public let dataRoot: String
-    public let keyStorePath: String
+    /// Where schemas and bindings live, and the API key store.
+    public let documents: any SharedDocumentStore
+    public let keys: APIKeyStore
 
-    /// Backups of `store` as `configuration` sets them up.
-    public init(_ configuration: ServerConfiguration, store: any EntityStore) {
+    /// Backups of `catalog`'s store and documents as `configuration` sets them up.
+    ///
+    /// - Throws: `.storageFailure` if the key store cannot be opened.
+    public init(_ configuration: ServerConfiguration, catalog: EntityCatalog) throws(DeltaError) {
         self.directory = configuration.backupDirectory
         self.bucket = configuration.backupBucket
-        self.store = store
-        self.dataRoot = configuration.sharedFS
-        self.keyStorePath = configuration.resolvedKeyStorePath
+        self.store = catalog.store
+        self.documents = catalog.documents
+        self.keys = try EngineAssembly.makeKeyStore(configuration, documents: catalog.documents)
     }
 
     /// Takes the backup `name`; returns where it is and its manifest.
@@ -53,7 +56,8 @@ public struct OnlineBackups: Sendable {
         }
         try Self.check(name)
         let sink = try self.sink(for: name)
-        let writer = BackupWriter(store: gated.base, dataRoot: dataRoot, keyStorePath: keyStorePath)
+        let writer = BackupWriter(
+            store: gated.base, documents: documents, keyDocuments: keys.documents, keyDocumentName: keys.name)
         do {
             let manifest = try await gated.gate.pausingWrites { try await writer.write(to: sink) }
             return (sink.location, manifest)

@@ -1,6 +1,8 @@
 /// A Processing Worker's settings (`ProcWorkerOptions` resolves them from flags).
 public struct ProcWorkerConfiguration: Sendable {
-    public var mainAddress: String
+    /// The Main Workers this worker subscribes to and serves (one or more; each
+    /// must hold the same keyring).
+    public var mainAddresses: [String]
     public var workerID: String
     public var grpcHost: String
     public var grpcPort: Int
@@ -14,10 +16,10 @@ public struct ProcWorkerConfiguration: Sendable {
     public var warnings: [String] = []
 
     public init(
-        mainAddress: String, workerID: String, grpcHost: String, grpcPort: Int, workerSecret: String,
+        mainAddresses: [String], workerID: String, grpcHost: String, grpcPort: Int, workerSecret: String,
         maxMessageBytes: Int, tls: MutualTLS?, storage: ServerConfiguration
     ) {
-        self.mainAddress = mainAddress
+        self.mainAddresses = mainAddresses
         self.workerID = workerID
         self.grpcHost = grpcHost
         self.grpcPort = grpcPort

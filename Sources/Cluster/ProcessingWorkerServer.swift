@@ -4,10 +4,12 @@ import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import Logging
+import Synchronization
 import DeltaEngine
 
 /// A Processing Worker: serves `ProcessingWorker.Process` on its gRPC address and
-/// keeps its subscription to the Main Worker alive (`WorkerAgent`).
+/// keeps its subscription to every Main Worker it was given alive (one
+/// `WorkerAgent` each), so several Main Workers share the same workers.
 ///
 /// It validates, encrypts, stores and caches with the keyring it received; with
 /// several workers on one storage, cache hits are confirmed against the stored
@@ -49,13 +51,22 @@ public enum ProcessingWorkerServer {
                 let port = address.ipv4?.port ?? options.grpcPort
                 // Advertise a connectable address: a wildcard bind is reached via loopback.
                 let host = ["0.0.0.0", ""].contains(options.grpcHost) ? "127.0.0.1" : options.grpcHost
-                let agent = WorkerAgent(
-                    workerID: options.workerID, mainAddress: options.mainAddress, workerSecret: options.workerSecret,
-                    tls: options.tls,
-                    tags: ["grpc_addr": "\(host):\(port)"], keyring: keys, tokens: tokens, load: load,
-                    cacheStats: { service.cache.stats }, logger: logger, onSubscribed: { onReady(port) }
-                )
-                try await agent.run()
+                // One agent per Main Worker; each Main Worker calls with its own tokens.
+                let announced = Atomic<Bool>(false)
+                try await withThrowingDiscardingTaskGroup { agents in
+                    for main in options.mainAddresses {
+                        let agent = WorkerAgent(
+                            workerID: options.workerID, mainAddress: main, workerSecret: options.workerSecret,
+                            tls: options.tls,
+                            tags: ["grpc_addr": "\(host):\(port)"], keyring: keys, tokens: tokens.source(), load: load,
+                            cacheStats: { service.cache.stats }, logger: logger,
+                            onSubscribed: {
+                                if !announced.exchange(true, ordering: .relaxed) { onReady(port) }
+                            }
+                        )
+                        agents.addTask { try await agent.run() }
+                    }
+                }
                 group.cancelAll()
             }
         }

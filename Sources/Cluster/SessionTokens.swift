@@ -16,8 +16,18 @@ public final class SessionTokens: Sendable {
     }
 
     private let tokens = Mutex<[Token]>([])
+    /// The tokens of the other Main Workers this worker serves (see `source()`).
+    private let sources = Mutex<[SessionTokens]>([])
 
     public init() {}
+
+    /// The tokens of one more Main Worker: a set of its own (renewed and reset
+    /// with that Main Worker alone) that this one also accepts.
+    public func source() -> SessionTokens {
+        let source = SessionTokens()
+        sources.withLock { $0.append(source) }
+        return source
+    }
 
     /// The newest token (what the worker sends in Heartbeat and RenewToken), if any.
     public var current: String? {
@@ -47,15 +57,17 @@ public final class SessionTokens: Sendable {
         tokens.withLock { $0 = [] }
     }
 
-    /// Whether `candidate` is one of the unexpired tokens (constant-time comparison).
+    /// Whether `candidate` is one of the unexpired tokens, of this set or of a
+    /// `source()` (constant-time comparison).
     public func accepts(_ candidate: String, now: Date = Date()) -> Bool {
         let bytes = Array(candidate.utf8)
-        return tokens.withLock { list in
+        let own = tokens.withLock { list in
             var match = false
             for token in list where token.expiresAt > now {
                 if constantTimeEquals(bytes, token.value) { match = true }
             }
             return match
         }
+        return sources.withLock { $0 }.reduce(own) { $0 || $1.accepts(candidate, now: now) }
     }
 }

@@ -10,10 +10,10 @@ extension APIKeyStore {
     ///
     /// - Returns: the ids added and the ids that were already present.
     /// - Throws: `.storageFailure` if the file cannot be read or written.
-    public func addImported(_ imported: [APIKeyRecord]) throws(DeltaError) -> (added: [String], present: [String]) {
+    public func addImported(_ imported: [APIKeyRecord]) async throws(DeltaError) -> (added: [String], present: [String]) {
         var added: [String] = []
         var present: [String] = []
-        try mutate { records in
+        try await mutate { records in
             var ids = Set(records.map(\.id))
             for record in imported {
                 if ids.insert(record.id).inserted {
@@ -34,7 +34,7 @@ extension APIKeyStore {
     /// depends on the number of imported keys, not on which one (if any) matched.
     /// A matching record still in the original's unsalted form, enabled and not
     /// expired, is upgraded to the salted form (`upgrade(id:secret:)`).
-    func legacyRecord(forSecret secret: String, now: Date) throws(DeltaError) -> APIKeyRecord? {
+    func legacyRecord(forSecret secret: String, now: Date) async throws(DeltaError) -> APIKeyRecord? {
         guard APIKeyRecord.isOriginalSecret(secret) else { return nil }
         let snapshot = try current()
         let bytes = Array(secret.utf8)
@@ -57,7 +57,7 @@ extension APIKeyStore {
         guard let found else { return nil }
         let expired = found.expiresAt.flatMap(Self.parse).map { $0 <= now } ?? false
         if found.legacy == .sha256, found.isEnabled, !expired {
-            try upgrade(id: found.id, secret: secret)
+            try await upgrade(id: found.id, secret: secret)
         }
         return found
     }
@@ -65,10 +65,10 @@ extension APIKeyStore {
     /// Replaces an imported record's unsalted SHA-256 with a fresh salt and our
     /// HMAC-SHA256 of `secret`, keeping everything else. A no-op if another process
     /// upgraded (or deleted) it meanwhile.
-    func upgrade(id: String, secret: String) throws(DeltaError) {
+    func upgrade(id: String, secret: String) async throws(DeltaError) {
         let salt = SecureRandom.bytes(count: 16)
         let hash = Hex.encode(HMACSHA256.authenticate(Array(secret.utf8), key: salt))
-        try mutate { records in
+        try await mutate { records in
             guard let index = records.firstIndex(where: { $0.id == id }), records[index].legacy == .sha256 else { return }
             records[index].salt = Hex.encode(salt)
             records[index].hash = hash

@@ -3,21 +3,27 @@ import DeltaCrypto
 import Foundation
 import Synchronization
 
-/// RBAC API keys persisted in a JSON file (`<shared-fs>/_auth/keys.json` by default).
+/// RBAC API keys, persisted as one JSON document (`_auth/keys.json` in the data
+/// directory, or in the bucket in S3 mode; see `SharedDocumentStore`).
 ///
-/// The file holds salted HMAC-SHA256 hashes only, never a secret a user could
-/// log in with; it is mode 0600 and replaced atomically (temp file, fsync,
-/// rename, directory fsync). Mutations take an exclusive `flock` so several
-/// Main Workers can share one file, and every lookup re-checks the file's
-/// identity (inode, size, mtime) so a key deleted by another worker stops
-/// working at once. It does not hand out sessions (see `SessionStore`).
+/// The document holds salted HMAC-SHA256 hashes only, never a secret a user could
+/// log in with. Every change is an atomic read-modify-write against every other
+/// process sharing the store (a file lock, or an S3 conditional write), so several
+/// Main Workers on several machines can create and delete keys at once. Lookups
+/// use the store's local copy: a key deleted on another machine stops working
+/// within the store's `staleness` (at once for a directory, about a second for a
+/// bucket), and a key id this process has not seen yet is looked up in the store
+/// before a secret is refused, so a key created elsewhere works at once. It does
+/// not hand out sessions (see `SessionSigner`).
 public final class APIKeyStore: Sendable {
-    /// Where the keys live.
-    public let path: String
+    /// Where the key document lives.
+    public let documents: any SharedDocumentStore
+    /// The key document's name in `documents`.
+    public let name: String
     let state = Mutex<Snapshot>(Snapshot())
 
     struct Snapshot {
-        var stamp: SharedFile.Stamp?
+        var revision: String?
         var records: [String: APIKeyRecord] = [:]
         var order: [String] = []
     }
@@ -25,19 +31,38 @@ public final class APIKeyStore: Sendable {
     /// Draws a new key id; a parameter so tests can force collisions.
     let makeID: @Sendable () -> String
 
-    /// Opens (or prepares) the store at `path`, creating its directory (0700).
+    /// The document name of the key store in a data directory or bucket.
+    public static let defaultName = "_auth/keys.json"
+
+    /// Opens (or prepares) the key file at `path`, creating its directory (0700).
     ///
     /// - Throws: `.storageFailure` if the directory cannot be created or the file is unreadable.
     public convenience init(path: String) throws(DeltaError) {
-        try self.init(path: path, makeID: { Hex.encode(SecureRandom.bytes(count: 4)) })
+        let directory = try DirectoryDocuments(root: (path as NSString).deletingLastPathComponent)
+        try self.init(documents: directory, name: (path as NSString).lastPathComponent)
     }
 
-    init(path: String, makeID: @escaping @Sendable () -> String) throws(DeltaError) {
-        self.path = path
+    /// Opens the key document `name` of `documents`.
+    ///
+    /// - Throws: `.storageFailure` if the document exists but is not a key store.
+    public convenience init(documents: any SharedDocumentStore, name: String = APIKeyStore.defaultName) throws(DeltaError) {
+        try self.init(documents: documents, name: name, makeID: { Hex.encode(SecureRandom.bytes(count: 4)) })
+    }
+
+    init(documents: any SharedDocumentStore, name: String, makeID: @escaping @Sendable () -> String) throws(DeltaError) {
+        self.documents = documents
+        self.name = name
         self.makeID = makeID
-        try SharedFile.makePrivateDirectory((path as NSString).deletingLastPathComponent)
         _ = try current()
     }
+
+    convenience init(path: String, makeID: @escaping @Sendable () -> String) throws(DeltaError) {
+        let directory = try DirectoryDocuments(root: (path as NSString).deletingLastPathComponent)
+        try self.init(documents: directory, name: (path as NSString).lastPathComponent, makeID: makeID)
+    }
+
+    /// Where the keys live, for messages.
+    public var location: String { documents.location(of: name) }
 
     /// Attempts at drawing an unused id before giving up (4 random bytes: a
     /// collision is rare, several in a row mean the random source is broken).
@@ -48,7 +73,7 @@ public final class APIKeyStore: Sendable {
     /// - Throws: `.badRequest` for an empty name or no permissions; `.storageFailure` if it cannot be saved.
     public func create(
         name: String, permissions: [Permission], databases: [String]?, expiresIn: Double?, now: Date = Date()
-    ) throws(DeltaError) -> IssuedAPIKey {
+    ) async throws(DeltaError) -> IssuedAPIKey {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.utf8.count <= 128 else {
             throw DeltaError(.badRequest, "a key needs a name of 1 to 128 bytes")
         }
@@ -58,7 +83,7 @@ public final class APIKeyStore: Sendable {
         if let databases {
             for database in databases { try NameRules.validate(database, as: .database) }
         }
-        let id = try unusedID()
+        let id = try await unusedID()
         let secret = "dk_\(id)_" + Self.base64URL(SecureRandom.bytes(count: 32))
         let salt = SecureRandom.bytes(count: 16)
         let record = APIKeyRecord(
@@ -72,7 +97,7 @@ public final class APIKeyStore: Sendable {
             expiresAt: expiresIn.map { Self.format(now.addingTimeInterval($0)) }
         )
         var collided = false
-        try mutate { records in
+        try await mutate { records in
             // Checked again under the file lock: another process may have taken the id meanwhile.
             collided = records.contains { $0.id == id }
             if !collided { records.append(record) }
@@ -85,8 +110,8 @@ public final class APIKeyStore: Sendable {
 
     /// A key id no stored key has (ids address keys in URLs, sessions and logs,
     /// so two keys must never share one).
-    private func unusedID() throws(DeltaError) -> String {
-        let taken = try current().records
+    private func unusedID() async throws(DeltaError) -> String {
+        let taken = try await refreshed().records
         for _ in 0..<Self.idAttempts {
             let id = makeID()
             if taken[id] == nil { return id }
@@ -94,16 +119,16 @@ public final class APIKeyStore: Sendable {
         throw DeltaError(.internal, "could not draw an unused key id in \(Self.idAttempts) attempts; check the random source")
     }
 
-    /// Every key, oldest first, without secrets.
-    public func list() throws(DeltaError) -> [APIKeyRecord] {
-        let snapshot = try current()
+    /// Every key as stored now, oldest first, without secrets.
+    public func list() async throws(DeltaError) -> [APIKeyRecord] {
+        let snapshot = try await refreshed()
         return snapshot.order.compactMap { snapshot.records[$0] }
     }
 
     /// Deletes a key; returns false if there was none with that id.
-    public func delete(id: String) throws(DeltaError) -> Bool {
+    public func delete(id: String) async throws(DeltaError) -> Bool {
         var removed = false
-        try mutate { records in
+        try await mutate { records in
             let before = records.count
             records.removeAll { $0.id == id }
             removed = records.count != before
@@ -116,13 +141,24 @@ public final class APIKeyStore: Sendable {
     /// hand-edited record must not turn a short-lived key into a permanent one. A
     /// key imported from the original (`dk_<64 hex>`) is checked by
     /// `legacyRecord(forSecret:now:)` and upgraded on first use.
-    public func verify(secret: String, now: Date = Date()) throws(DeltaError) -> Principal? {
-        var found = try record(forSecret: secret)
-        if found == nil { found = try legacyRecord(forSecret: secret, now: now) }
-        guard let record = found, record.isEnabled else { return nil }
+    public func verify(secret: String, now: Date = Date()) async throws(DeltaError) -> Principal? {
+        var found = try record(forSecret: secret, in: try current())
+        if found == nil, documents.staleness > .zero, Self.namedID(secret).map({ try? current().records[$0] == nil }) == true {
+            // A key created on another machine since the last refresh.
+            found = try record(forSecret: secret, in: try await refreshed())
+        }
+        if found == nil { found = try await legacyRecord(forSecret: secret, now: now) }
+        return found.flatMap { Self.principal(of: $0, now: now) }
+    }
+
+    /// The identity of a stored key, or nil if it is disabled or expired. An expiry
+    /// that cannot be read counts as expired: a damaged or hand-edited record must
+    /// not turn a short-lived key into a permanent one.
+    public static func principal(of record: APIKeyRecord, now: Date) -> Principal? {
+        guard record.isEnabled else { return nil }
         var expiry: Date?
         if let text = record.expiresAt {
-            guard let parsed = Self.parse(text), parsed > now else { return nil }
+            guard let parsed = parse(text), parsed > now else { return nil }
             expiry = parsed
         }
         return Principal(
@@ -133,15 +169,29 @@ public final class APIKeyStore: Sendable {
         )
     }
 
-    /// Whether a key with this id still exists (sessions re-check their key).
-    public func exists(id: String) throws(DeltaError) -> Bool {
-        try current().records[id] != nil
+    /// Whether a key with this id still exists (sessions re-check their key); an id
+    /// this process has not seen is looked up in the store first.
+    public func exists(id: String) async throws(DeltaError) -> Bool {
+        try await record(id: id) != nil
     }
 
-    private func record(forSecret secret: String) throws(DeltaError) -> APIKeyRecord? {
+    /// The stored record with this id, if any; an id this process has not seen is
+    /// looked up in the store first (a key created on another machine).
+    public func record(id: String) async throws(DeltaError) -> APIKeyRecord? {
+        if let record = try current().records[id] { return record }
+        guard documents.staleness > .zero else { return nil }
+        return try await refreshed().records[id]
+    }
+
+    /// The key id a `dk_<id>_<secret>` credential names.
+    private static func namedID(_ secret: String) -> String? {
         let parts = secret.split(separator: "_", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == "dk" else { return nil }
-        guard let record = try current().records[String(parts[1])],
+        return String(parts[1])
+    }
+
+    private func record(forSecret secret: String, in snapshot: Snapshot) throws(DeltaError) -> APIKeyRecord? {
+        guard let id = Self.namedID(secret), let record = snapshot.records[id],
               let salt = Hex.decode(record.salt), let expected = Hex.decode(record.hash)
         else { return nil }
         let actual = HMACSHA256.authenticate(Array(secret.utf8), key: salt)

@@ -47,7 +47,7 @@ struct Backup: AsyncParsableCommand {
                 + "server on it first")
         let store = try FileEntityStore(root: sharedFS, writerID: "deltadb-backup", claim: claim)
         let reporter = ProgressReporter(task: "backup", unit: "entities")
-        let writer = BackupWriter(store: store, dataRoot: sharedFS, keyStorePath: keyStore) { files, bytes in
+        let writer = try BackupWriter(store: store, dataRoot: sharedFS, keyStorePath: keyStore) { files, bytes in
             reporter.update(done: files, bytes: bytes)
         }
         let manifest: BackupManifest

@@ -79,18 +79,24 @@ struct ImportOriginal: AsyncParsableCommand {
         let root = configuration.sharedFS
         let logger = Console.logger("deltadb-import")
         guard dryRun else {
-            let store = try await EngineAssembly.makeEntityStore(
-                configuration, claim: try EngineAssembly.claimDirectory(configuration, as: .tool), logger: logger)
+            let catalog = try await EngineAssembly.makeCatalog(configuration, as: .tool, logger: logger)
             return ImportTarget(
-                store: store, schemas: try SchemaCatalog(directory: root + "/templates"),
-                bindings: try DatabaseBindings(root: root), keys: try APIKeyStore(path: configuration.resolvedKeyStorePath),
-                sealer: sealer)
+                store: catalog.store, schemas: catalog.schemas, bindings: catalog.bindings,
+                keys: try EngineAssembly.makeKeyStore(configuration, documents: catalog.documents), sealer: sealer)
         }
         func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
         var store: (any EntityStore)?
         if let s3 = configuration.s3 {
-            let candidate = S3EntityStore(client: S3Client(configuration: s3))
-            store = (try? await candidate.listDatabases()) != nil ? candidate : nil
+            // The bucket's documents are read as they are now; nothing is created.
+            let client = S3Client(configuration: s3)
+            let candidate = S3EntityStore(client: client)
+            let documents = S3Documents(client: client)
+            let usable = (try? await candidate.listDatabases()) != nil
+            return ImportTarget(
+                store: usable ? candidate : nil, schemas: SchemaCatalog(documents: documents),
+                bindings: DatabaseBindings(documents: documents),
+                keys: usable && configuration.keyStorePath == nil ? try APIKeyStore(documents: documents) : nil,
+                sealer: sealer)
         } else if exists(root + "/files") {
             store = try FileEntityStore(root: root, writerID: configuration.writerID)
         }

@@ -15,10 +15,11 @@ import Foundation
 public struct BackupWriter: Sendable {
     /// Where the entities come from.
     public let store: any EntityStore
-    /// The data directory's root, for `templates/` and `_meta/databases.json`.
-    public let dataRoot: String
-    /// The API key store (`_auth/keys.json` unless `-key-store` moved it).
-    public let keyStorePath: String
+    /// Where the schemas (`templates/`) and bindings (`_meta/databases.json`) live.
+    public let documents: any SharedDocumentStore
+    /// The API key store's documents and the key document's name in them.
+    public let keyDocuments: any SharedDocumentStore
+    public let keyDocumentName: String
 
     /// Entities per listing page while copying.
     static let pageSize = 1000
@@ -27,14 +28,30 @@ public struct BackupWriter: Sendable {
     /// (for `deltadb backup`'s progress; the total is not known before the end).
     public let progress: (@Sendable (_ files: Int, _ bytes: Int) -> Void)?
 
+    /// A writer copying `store`'s entities and the shared documents (in a
+    /// directory or a bucket) of the deployment.
+    public init(
+        store: any EntityStore, documents: any SharedDocumentStore, keyDocuments: any SharedDocumentStore,
+        keyDocumentName: String, progress: (@Sendable (_ files: Int, _ bytes: Int) -> Void)? = nil
+    ) {
+        self.store = store
+        self.documents = documents
+        self.keyDocuments = keyDocuments
+        self.keyDocumentName = keyDocumentName
+        self.progress = progress
+    }
+
+    /// A writer for a data directory `dataRoot` whose API keys are at `keyStorePath`.
+    ///
+    /// - Throws: `.storageFailure` if a directory cannot be opened.
     public init(
         store: any EntityStore, dataRoot: String, keyStorePath: String,
         progress: (@Sendable (_ files: Int, _ bytes: Int) -> Void)? = nil
-    ) {
-        self.store = store
-        self.dataRoot = dataRoot
-        self.keyStorePath = keyStorePath
-        self.progress = progress
+    ) throws(DeltaError) {
+        self.init(
+            store: store, documents: try DirectoryDocuments(root: dataRoot),
+            keyDocuments: try DirectoryDocuments(root: (keyStorePath as NSString).deletingLastPathComponent),
+            keyDocumentName: (keyStorePath as NSString).lastPathComponent, progress: progress)
     }
 
     /// Writes the backup to `directory`, which must not exist yet; returns its manifest.
@@ -91,16 +108,15 @@ public struct BackupWriter: Sendable {
 
     /// Schemas, bindings and API keys (salted hashes only), where they exist.
     private func copyFiles(into sink: any BackupSink) async throws(DeltaError) -> [BackupManifest.File] {
-        var sources: [(from: String, to: String)] = [
-            (dataRoot + "/_meta/databases.json", "_meta/databases.json"), (keyStorePath, "_auth/keys.json"),
+        var sources: [(from: any SharedDocumentStore, name: String, to: String)] = [
+            (documents, "_meta/databases.json", "_meta/databases.json"), (keyDocuments, keyDocumentName, "_auth/keys.json"),
         ]
-        let templates = (try? FileManager.default.contentsOfDirectory(atPath: dataRoot + "/templates")) ?? []
-        for name in templates.sorted() where name.hasSuffix(".json") {
-            sources.append((dataRoot + "/templates/" + name, "templates/" + name))
+        for name in try await documents.names(under: "templates/") where name.hasSuffix(".json") {
+            sources.append((documents, name, name))
         }
         var files: [BackupManifest.File] = []
         for source in sources {
-            guard let bytes = try SharedFile.read(source.from) else { continue }
+            guard let bytes = try await source.from.fresh(source.name)?.bytes else { continue }
             try await sink.write(source.to, bytes)
             files.append(BackupManifest.File(path: source.to, contents: bytes))
         }

@@ -13,6 +13,9 @@ public final class EntityCatalog: Sendable {
     public let schemas: SchemaCatalog
     public let bindings: DatabaseBindings
 
+    /// Where schemas and bindings live (a directory or a bucket), shared with the key store.
+    public var documents: any SharedDocumentStore { bindings.documents }
+
     public init(store: any EntityStore, schemas: SchemaCatalog, bindings: DatabaseBindings) {
         self.store = store
         self.schemas = schemas
@@ -24,9 +27,9 @@ public final class EntityCatalog: Sendable {
     ///
     /// - Throws: `.badRequest` if the bound schema was deleted or is broken —
     ///   writes then fail rather than go unchecked.
-    public func schema(for database: String) throws(DeltaError) -> (id: String, schema: CompiledSchema, bound: Bool)? {
-        if let bound = try bindings.binding(of: database) {
-            guard let schema = try schemas.compiled(bound) else {
+    public func schema(for database: String) async throws(DeltaError) -> (id: String, schema: CompiledSchema, bound: Bool)? {
+        if let bound = try await bindings.binding(of: database) {
+            guard let schema = try await schemas.compiled(bound) else {
                 throw DeltaError(
                     .badRequest,
                     "database '\(database)' is bound to schema '\(bound)', which no longer exists; "
@@ -36,7 +39,7 @@ public final class EntityCatalog: Sendable {
             return (bound, schema, true)
         }
         guard NameRules.problem(with: database, kind: .schemaID) == nil,
-              let schema = try schemas.compiled(database)
+              let schema = try await schemas.compiled(database)
         else { return nil }
         return (database, schema, false)
     }

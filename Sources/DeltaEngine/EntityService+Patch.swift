@@ -91,7 +91,7 @@ extension EntityService {
         database: String, key: String, patch: EntityPatch, condition: EntityPrecondition?
     ) async throws(DeltaError) -> (bytes: [UInt8], version: UInt64) {
         let id = try EntityID(database: database, key: key)
-        let schema = try self.schema(for: database)
+        let schema = try await self.schema(for: database)
         let stamp = SchemaStamp(schema)
         let sealer = self.sealer
         return try await entityLocks.withLock(id) { () async throws(DeltaError) -> (bytes: [UInt8], version: UInt64) in

@@ -73,8 +73,8 @@ public final class EntityService: Sendable {
     }
 
     /// The schema `database`'s writes are validated against (see `EntityCatalog`).
-    public func schema(for database: String) throws(DeltaError) -> (id: String, schema: CompiledSchema, bound: Bool)? {
-        try catalog.schema(for: database)
+    public func schema(for database: String) async throws(DeltaError) -> (id: String, schema: CompiledSchema, bound: Bool)? {
+        try await catalog.schema(for: database)
     }
 
     /// Stores every entity of a batch body (`{"key": document, ...}`).
@@ -112,7 +112,7 @@ public final class EntityService: Sendable {
                     + "send one entity per conditional PUT"
             )
         }
-        let schema = try self.schema(for: database)
+        let schema = try await self.schema(for: database)
         var writes: [(EntityID, [UInt8])] = []
         writes.reserveCapacity(object.count)
         for (key, document) in object.members {
@@ -149,7 +149,7 @@ public final class EntityService: Sendable {
         } catch {
             throw DeltaError(.invalidJSON, "the document is not valid JSON: \(error)")
         }
-        let schema = try self.schema(for: database)
+        let schema = try await self.schema(for: database)
         try Self.validate([(key, parsed)], against: schema)
         return try await write(id, plaintext: parsed.serialized(), schema: SchemaStamp(schema), condition: condition)
     }

@@ -33,9 +33,9 @@ extension OriginalImporter {
         }
         let present: Set<String>
         if options.dryRun {
-            present = Set(((try? target.keys?.list()) ?? []).map(\.id))
+            present = Set(((try? await target.keys?.list()) ?? []).map(\.id))
         } else {
-            present = Set(try target.keys?.addImported(records).present ?? [])
+            present = Set(try await target.keys?.addImported(records).present ?? [])
         }
         for record in records {
             if present.contains(record.id) {

@@ -28,18 +28,18 @@ extension OriginalImporter {
                 // Compiling checks it against the draft-07 metaschema before anything is written.
                 let compiled = try SchemaRegistry().add(id: id, schema: parsed)
                 stamps[id] = SchemaStamp(id: id, version: SchemaCatalog.version(of: compiled))
-                if let schemas = target.schemas, let present = try? schemas.document(id) {
+                if let schemas = target.schemas, let present = try? await schemas.document(id) {
                     if (try? JSONParser.parse(present, maxDepth: EntityService.maxDepth)) == parsed {
                         report.record(.schema, skipped: id, "already present with the same content")
                     } else {
                         report.record(.schema, failed: id, "a different schema '\(id)' already exists here; left as it is (compare them and PUT /schema/\(id) the one to keep)")
-                        if let current = try schemas.compiled(id) {
+                        if let current = try await schemas.compiled(id) {
                             stamps[id] = SchemaStamp(id: id, version: SchemaCatalog.version(of: current))
                         }
                     }
                     continue
                 }
-                if !options.dryRun { try target.schemas?.put(id, bytes: bytes) }
+                if !options.dryRun { try await target.schemas?.put(id, bytes: bytes) }
                 report.record(.schema, imported: id)
             } catch {
                 report.record(.schema, failed: id, error.message)
@@ -54,7 +54,7 @@ extension OriginalImporter {
     /// validated only writes that named one); a database whose entities name
     /// several schemas is reported and left unbound, as is one whose schema was not
     /// imported or that is bound to another schema already.
-    func importBindings(_ databases: [String: Set<String>], stamps: [String: SchemaStamp], report: inout ImportReport) throws(DeltaError) {
+    func importBindings(_ databases: [String: Set<String>], stamps: [String: SchemaStamp], report: inout ImportReport) async throws(DeltaError) {
         for (database, named) in databases.sorted(by: { $0.key < $1.key }) {
             let schemas = named.subtracting([""]).sorted()
             guard let schema = schemas.first else { continue }
@@ -66,7 +66,7 @@ extension OriginalImporter {
                 report.record(.binding, failed: database, "its entities name schema '\(schema)', which the original's templates/ does not hold (or it failed to import); not bound")
                 continue
             }
-            let current = try target.bindings?.binding(of: database)
+            let current = try await target.bindings?.binding(of: database)
             if current == schema {
                 report.record(.binding, skipped: database, "already bound to '\(schema)'")
                 continue
@@ -75,7 +75,7 @@ extension OriginalImporter {
                 report.record(.binding, failed: database, "already bound to '\(current)' here, while its entities name '\(schema)'; left as it is")
                 continue
             }
-            if !options.dryRun { try target.bindings?.bind(database, to: schema) }
+            if !options.dryRun { try await target.bindings?.bind(database, to: schema) }
             report.record(.binding, imported: database, note: "bound to schema '\(schema)'")
         }
     }

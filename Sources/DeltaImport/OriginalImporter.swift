@@ -72,7 +72,7 @@ public struct OriginalImporter: Sendable {
         try await checkKey(files.complete)
         let stamps = try await importSchemas(&report)
         let databases = await importEntities(files.complete, stamps: stamps, report: &report, progress: progress)
-        try importBindings(databases, stamps: stamps, report: &report)
+        try await importBindings(databases, stamps: stamps, report: &report)
         try await importKeys(&report)
         return report
     }

@@ -71,6 +71,27 @@ public struct S3Client: Sendable {
         return S3Object(body: response.body, etag: response.headers.first(name: "etag") ?? "")
     }
 
+    /// What a conditional GET found.
+    public enum ConditionalRead: Sendable, Equatable {
+        /// There is no such object.
+        case missing
+        /// The object still has the ETag the caller holds (HTTP 304).
+        case unchanged
+        /// The object, changed since (or no ETag was given).
+        case changed(S3Object)
+    }
+
+    /// The object unless its ETag is still `etag` (`If-None-Match`): a cheap check
+    /// of a copy the caller holds. A server that ignores the header just sends the
+    /// object again.
+    public func getObject(_ key: String, unlessETag etag: String?) async throws(DeltaError) -> ConditionalRead {
+        let response = try await send("GET", key: key, headers: etag.map { [("if-none-match", $0)] } ?? [])
+        if response.status == .notModified { return .unchanged }
+        if response.status == .notFound, S3ListingParser.parseError(response.body)?.code != "NoSuchBucket" { return .missing }
+        try check(response, "GET", key)
+        return .changed(S3Object(body: response.body, etag: response.headers.first(name: "etag") ?? ""))
+    }
+
     /// ETag and `Last-Modified` age in seconds as measured by the server's own clock
     /// (`Date` − `Last-Modified`), or nil if the object does not exist.
     public func headObject(_ key: String) async throws(DeltaError) -> (etag: String, ageSeconds: Double?)? {

@@ -11,7 +11,7 @@ import Logging
 struct ProcWorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proc-worker",
-        abstract: "Run a Processing Worker: subscribes to -main-addr, serves gRPC on -grpc-addr, data in -shared-fs."
+        abstract: "Run a Processing Worker: subscribes to every -main-addr, serves gRPC on -grpc-addr, data in -shared-fs or S3."
     )
 
     /// Parses Go-style boolean flags (`-s3-use-ssl=false`) too; see `GoFlagArguments`.
@@ -27,7 +27,7 @@ struct ProcWorkerCommand: AsyncParsableCommand {
         let logger = options.observability.logger("proc-worker")
         for warning in resolved.warnings { logger.warning("\(warning)") }
         logger.info("starting", metadata: [
-            "worker": "\(resolved.workerID)", "main": "\(resolved.mainAddress)", "shared-fs": "\(resolved.storage.sharedFS)",
+            "worker": "\(resolved.workerID)", "main": "\(resolved.mainAddresses.joined(separator: ","))", "shared-fs": "\(resolved.storage.sharedFS)",
         ])
         try await options.observability.servingMetrics(prefix: MetricNames.procPrefix, logger: logger) {
             try await ProcessingWorkerServer.run(resolved, logger: logger) { port in

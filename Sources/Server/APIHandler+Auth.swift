@@ -8,7 +8,7 @@ import Generated
 
 extension APIHandler {
     func login(_ input: Operations.Login.Input) async throws -> Operations.Login.Output {
-        let principal = try authenticator.principal(forCredential: input.body.key)
+        let principal = try await authenticator.principal(forCredential: input.body.key)
         let session = authenticator.sessions.issue(for: principal)
         return .ok(.init(body: LoginResponse(
             token: session.token,
@@ -36,12 +36,12 @@ extension APIHandler {
                 "only a session token from POST /api/login can be logged out; this request carries the "
                     + (caller.isAdmin ? "admin key itself" : "API key itself: to stop it, DELETE /api/keys/\(caller.clientID)"))
         }
-        authenticator.sessions.end(sessionID: id)
+        try await authenticator.sessions.end(sessionID: id, clientID: caller.clientID, expiresAt: caller.expiresAt)
         return .ok(.init(body: StatusResponse(status: "ok")))
     }
 
     func listAPIKeys(_ input: Operations.ListAPIKeys.Input, caller: Principal) async throws -> Operations.ListAPIKeys.Output {
-        let keys = try authenticator.keys.list().filter(caller.oversees).map { record in
+        let keys = try await authenticator.keys.list().filter(caller.oversees).map { record in
             APIKeyInfo(
                 id: record.id, name: record.name, permissions: Self.wire(record.permissions),
                 databases: record.databases, createdAt: record.createdAt, expiresAt: record.expiresAt,
@@ -65,7 +65,7 @@ extension APIHandler {
             permissions: permissions, databases: input.body.databases,
             expiresAt: lifetime.map { Date().addingTimeInterval($0) }
         )
-        let issued = try authenticator.keys.create(
+        let issued = try await authenticator.keys.create(
             name: input.body.name, permissions: permissions, databases: input.body.databases, expiresIn: lifetime
         )
         let record = issued.record
@@ -77,11 +77,11 @@ extension APIHandler {
 
     func deleteAPIKey(_ input: Operations.DeleteAPIKey.Input, caller: Principal) async throws -> Operations.DeleteAPIKey.Output {
         // A scoped admin neither sees nor deletes keys outside its scope: to it they do not exist.
-        let visible = try authenticator.keys.list().contains { $0.id == input.id && caller.oversees($0) }
-        guard visible, try authenticator.keys.delete(id: input.id) else {
+        let visible = try await authenticator.keys.list().contains { $0.id == input.id && caller.oversees($0) }
+        // The key's sessions end with it: each use looks the key up.
+        guard visible, try await authenticator.keys.delete(id: input.id) else {
             throw DeltaError(.notFound, "API key '\(input.id)' not found")
         }
-        authenticator.sessions.revoke(clientID: input.id)
         return .ok(.init(body: StatusResponse(status: "ok")))
     }
 

@@ -9,11 +9,11 @@ import Generated
 
 extension APIHandler {
     func listSchemas(_ input: Operations.ListSchemas.Input) async throws -> Operations.ListSchemas.Output {
-        .ok(.init(body: catalog.schemas.ids()))
+        .ok(.init(body: try await catalog.schemas.ids()))
     }
 
     func getSchema(_ input: Operations.GetSchema.Input) async throws -> Operations.GetSchema.Output {
-        .ok(.init(body: RawJSON(bytes: try catalog.schemas.document(input.schemaID))))
+        .ok(.init(body: RawJSON(bytes: try await catalog.schemas.document(input.schemaID))))
     }
 
     func exportSchema(_ input: Operations.ExportSchema.Input) async throws -> Operations.ExportSchema.Output {
@@ -21,7 +21,7 @@ extension APIHandler {
             let formats = SchemaExportLanguage.allCases.map(\.rawValue).joined(separator: " or ")
             throw DeltaError(.badRequest, "format '\(input.format)' is not supported; use \(formats)")
         }
-        let document = try catalog.schemas.document(input.schemaID)
+        let document = try await catalog.schemas.document(input.schemaID)
         do {
             return .ok(.init(body: try SchemaExporter.export(schemaJSON: document, schemaID: input.schemaID, language: language)))
         } catch {
@@ -31,13 +31,13 @@ extension APIHandler {
     }
 
     func putSchema(_ input: Operations.PutSchema.Input, caller: Principal) async throws -> Operations.PutSchema.Output {
-        try caller.requireSchemaControl(input.schemaID, boundDatabases: try catalog.bindings.databases(boundTo: input.schemaID))
-        try catalog.schemas.put(input.schemaID, bytes: input.body.bytes)
+        try caller.requireSchemaControl(input.schemaID, boundDatabases: try await catalog.bindings.databases(boundTo: input.schemaID))
+        try await catalog.schemas.put(input.schemaID, bytes: input.body.bytes)
         return .ok(.init(body: StatusResponse(status: "ok")))
     }
 
     func deleteSchema(_ input: Operations.DeleteSchema.Input, caller: Principal) async throws -> Operations.DeleteSchema.Output {
-        let bound = try catalog.bindings.databases(boundTo: input.schemaID)
+        let bound = try await catalog.bindings.databases(boundTo: input.schemaID)
         try caller.requireSchemaControl(input.schemaID, boundDatabases: bound)
         guard bound.isEmpty else {
             throw DeltaError(
@@ -45,7 +45,7 @@ extension APIHandler {
                 "schema '\(input.schemaID)' is bound to database(s) \(bound.map { "'\($0)'" }.joined(separator: ", ")); rebind them first"
             )
         }
-        try catalog.schemas.delete(input.schemaID)
+        try await catalog.schemas.delete(input.schemaID)
         return .ok(.init(body: StatusResponse(status: "ok")))
     }
 
@@ -53,7 +53,7 @@ extension APIHandler {
         _ input: Operations.ValidateAgainstSchema.Input, caller: Principal
     ) async throws -> Operations.ValidateAgainstSchema.Output {
         try NameRules.validate(input.schemaID, as: .schemaID)
-        guard let schema = try catalog.schemas.compiled(input.schemaID) else {
+        guard let schema = try await catalog.schemas.compiled(input.schemaID) else {
             throw DeltaError(.notFound, "schema '\(input.schemaID)' not found")
         }
         let document: JSONValue
@@ -69,24 +69,24 @@ extension APIHandler {
     }
 
     func getDatabase(_ input: Operations.GetDatabase.Input, caller: Principal) async throws -> Operations.GetDatabase.Output {
-        .ok(.init(body: try databaseInfo(input.database)))
+        .ok(.init(body: try await databaseInfo(input.database)))
     }
 
     func putDatabase(_ input: Operations.PutDatabase.Input, caller: Principal) async throws -> Operations.PutDatabase.Output {
         try NameRules.validate(input.database, as: .database)
         if let schemaID = input.body.schemaId {
             try NameRules.validate(schemaID, as: .schemaID)
-            guard try catalog.schemas.compiled(schemaID) != nil else {
+            guard try await catalog.schemas.compiled(schemaID) != nil else {
                 throw DeltaError(.badRequest, "schema '\(schemaID)' does not exist; create it with PUT /schema/\(schemaID) first")
             }
         }
-        try catalog.bindings.bind(input.database, to: input.body.schemaId)
-        return .ok(.init(body: try databaseInfo(input.database)))
+        try await catalog.bindings.bind(input.database, to: input.body.schemaId)
+        return .ok(.init(body: try await databaseInfo(input.database)))
     }
 
-    private func databaseInfo(_ database: String) throws(DeltaError) -> DatabaseInfo {
+    private func databaseInfo(_ database: String) async throws(DeltaError) -> DatabaseInfo {
         try NameRules.validate(database, as: .database)
-        let schema = try catalog.schema(for: database)
+        let schema = try await catalog.schema(for: database)
         return DatabaseInfo(name: database, schemaId: schema?.id, bound: schema?.bound ?? false)
     }
 }

@@ -25,7 +25,7 @@ struct APIHandler: APIProtocol {
     var backups: OnlineBackups?
 
     func authorize(_ operation: OperationDescriptor, authorization: String?, scope: String?) async throws -> Principal {
-        let principal = try authenticator.authorize(operation, authorization: authorization, scope: scope)
+        let principal = try await authenticator.authorize(operation, authorization: authorization, scope: scope)
         RequestScope.current?.noteAuthorized(operation: operation.id, principal: principal.clientID)
         return principal
     }

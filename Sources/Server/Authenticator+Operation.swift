@@ -10,8 +10,8 @@ extension Authenticator {
     ///   permission or is scoped to other databases.
     func authorize(
         _ operation: OperationDescriptor, authorization: String?, scope: String?
-    ) throws(DeltaError) -> Principal {
-        let principal = try authenticate(authorization)
+    ) async throws(DeltaError) -> Principal {
+        let principal = try await authenticate(authorization)
         if let needed = operation.permission {
             try principal.require(needed, database: scope)
         }

@@ -105,9 +105,9 @@ public enum DeltaServer {
         let service = EngineAssembly.makeEntityService(
             configuration, catalog: catalog, keys: keys, verifiesCacheHits: role != .soleServer, logger: logger)
         return try makeRouter(
-            configuration, catalog: catalog, entities: service, authenticator: try EngineAssembly.makeAuthenticator(configuration),
+            configuration, catalog: catalog, entities: service, authenticator: try EngineAssembly.makeAuthenticator(configuration, documents: catalog.documents),
             workers: .embedded(workerID: configuration.writerID, keyring: keys), readiness: readiness,
-            backups: OnlineBackups(configuration, store: catalog.store), coherenceDrops: { service.coherenceDrops }
+            backups: try OnlineBackups(configuration, catalog: catalog), coherenceDrops: { service.coherenceDrops }
         )
     }
 

@@ -62,7 +62,7 @@ public enum MainWorkerServer {
         let readiness = Readiness()
         let catalog = try await EngineAssembly.makeCatalog(
             configuration, as: topology.storageRole, logger: logger, readiness: readiness)
-        let authenticator = try EngineAssembly.makeAuthenticator(configuration)
+        let authenticator = try EngineAssembly.makeAuthenticator(configuration, documents: catalog.documents)
         let registry = WorkerRegistry(heartbeatInterval: cluster.heartbeatInterval, tokenTTL: cluster.workerTTL)
         readiness.addCheck {
             registry.snapshot().contains { $0.status == "Available" }
@@ -83,7 +83,7 @@ public enum MainWorkerServer {
             configuration, catalog: catalog, entities: RoutedEntityOperations(router: router, embedded: embeddedCaches),
             authenticator: authenticator, workers: .registry(registry), limiter: limiter,
             role: topology.embeddedWorkers > 0 ? .allInOne : .mainWorker, readiness: readiness,
-            backups: OnlineBackups(configuration, store: catalog.store)
+            backups: try OnlineBackups(configuration, catalog: catalog)
         )
         try await EngineAssembly.closing(catalog, logger: logger) {
             try await withThrowingDiscardingTaskGroup { group in

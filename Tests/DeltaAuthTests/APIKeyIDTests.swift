@@ -14,25 +14,25 @@ struct APIKeyIDTests {
     var path: String { directory + "/_auth/keys.json" }
 
     @Test("a drawn id that is already taken is drawn again")
-    func collisionIsRedrawn() throws {
+    func collisionIsRedrawn() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let draws = Mutex(["0000000a", "0000000a", "0000000a", "0000000b"])
         let store = try APIKeyStore(path: path, makeID: { draws.withLock { $0.removeFirst() } })
-        let first = try store.create(name: "one", permissions: [.read], databases: nil, expiresIn: nil)
-        let second = try store.create(name: "two", permissions: [.read], databases: nil, expiresIn: nil)
+        let first = try await store.create(name: "one", permissions: [.read], databases: nil, expiresIn: nil)
+        let second = try await store.create(name: "two", permissions: [.read], databases: nil, expiresIn: nil)
         #expect(first.record.id == "0000000a")
         #expect(second.record.id == "0000000b")
-        #expect(try store.verify(secret: first.secret)?.clientID == "0000000a")
-        #expect(try store.verify(secret: second.secret)?.clientID == "0000000b")
+        await #expect(try store.verify(secret: first.secret)?.clientID == "0000000a")
+        await #expect(try store.verify(secret: second.secret)?.clientID == "0000000b")
     }
 
     @Test("a random source that keeps colliding is an error, not a duplicate")
-    func brokenRandomSource() throws {
+    func brokenRandomSource() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try APIKeyStore(path: path, makeID: { "0000000a" })
-        _ = try store.create(name: "one", permissions: [.read], databases: nil, expiresIn: nil)
+        _ = try await store.create(name: "one", permissions: [.read], databases: nil, expiresIn: nil)
         #expect(throws: DeltaError.self) { try store.create(name: "two", permissions: [.read], databases: nil, expiresIn: nil) }
-        #expect(try store.list().count == 1)
+        await #expect(try store.list().count == 1)
     }
 
     @Test("the key store directory is 0700 even with umask 0")

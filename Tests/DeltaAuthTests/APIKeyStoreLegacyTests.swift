@@ -18,45 +18,45 @@ struct APIKeyStoreLegacyTests {
     }
 
     @Test("an unsalted SHA-256 record verifies its secret once, then is upgraded to a salted hash")
-    func upgradesOnFirstUse() throws {
+    func upgradesOnFirstUse() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try APIKeyStore(path: path)
         let (secret, record) = try originalKey("0011223344556677", [.read, .write])
         let (otherSecret, other) = try originalKey("8899aabbccddeeff", [.read])
-        #expect(try store.addImported([record, other]) == (["0011223344556677", "8899aabbccddeeff"], []))
-        let principal = try #require(try store.verify(secret: secret))
+        await #expect(try store.addImported([record, other]) == (["0011223344556677", "8899aabbccddeeff"], []))
+        let principal = try await #require(try store.verify(secret: secret))
         #expect(principal.clientID == "0011223344556677" && principal.permissions == [.read, .write])
-        let upgraded = try #require(try store.list().first { $0.id == record.id })
+        let upgraded = try await #require(try store.list().first { $0.id == record.id })
         #expect(upgraded.legacy == .salted && !upgraded.salt.isEmpty && upgraded.hash != record.hash)
-        #expect(try store.verify(secret: secret)?.clientID == record.id)
-        #expect(try store.verify(secret: otherSecret)?.clientID == other.id)
-        #expect(try store.verify(secret: "dk_" + String(repeating: "0", count: 64)) == nil)
-        #expect(try store.verify(secret: String(secret.dropLast()) + "x") == nil)
+        await #expect(try store.verify(secret: secret)?.clientID == record.id)
+        await #expect(try store.verify(secret: otherSecret)?.clientID == other.id)
+        await #expect(try store.verify(secret: "dk_" + String(repeating: "0", count: 64)) == nil)
+        await #expect(try store.verify(secret: String(secret.dropLast()) + "x") == nil)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(!text.contains(secret))
     }
 
     @Test("disabled and expired imported keys are refused and not upgraded")
-    func refused() throws {
+    func refused() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try APIKeyStore(path: path)
         let (disabledSecret, disabled) = try originalKey("00000000000000d1", [.admin], enabled: false)
         let (expiredSecret, expired) = try originalKey("00000000000000e1", [.read], expiresAt: "2020-01-01T00:00:00Z")
-        _ = try store.addImported([disabled, expired])
-        #expect(try store.verify(secret: disabledSecret) == nil)
-        #expect(try store.verify(secret: expiredSecret) == nil)
-        #expect(try store.list().allSatisfy { $0.legacy == .sha256 })
+        _ = try await store.addImported([disabled, expired])
+        await #expect(try store.verify(secret: disabledSecret) == nil)
+        await #expect(try store.verify(secret: expiredSecret) == nil)
+        await #expect(try store.list().allSatisfy { $0.legacy == .sha256 })
     }
 
     @Test("importing the same ids again changes nothing")
-    func idempotent() throws {
+    func idempotent() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try APIKeyStore(path: path)
         let (secret, record) = try originalKey("0011223344556677", [.read])
-        _ = try store.addImported([record])
-        _ = try store.verify(secret: secret)
-        #expect(try store.addImported([record]) == ([], ["0011223344556677"]))
-        #expect(try store.list().count == 1 && store.list()[0].legacy == .salted)
+        _ = try await store.addImported([record])
+        _ = try await store.verify(secret: secret)
+        await #expect(try store.addImported([record]) == ([], ["0011223344556677"]))
+        await #expect(try store.list().count == 1 && store.list()[0].legacy == .salted)
     }
 
     @Test("an admin key may also read and write, within its databases")

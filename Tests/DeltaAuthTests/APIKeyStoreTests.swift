@@ -9,26 +9,26 @@ struct APIKeyStoreTests {
     var path: String { directory + "/_auth/keys.json" }
 
     @Test("a created key verifies with its secret and carries its permissions and scope")
-    func createAndVerify() throws {
+    func createAndVerify() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try APIKeyStore(path: path)
-        let issued = try store.create(name: "ci", permissions: [.read, .write], databases: ["chatdb"], expiresIn: nil)
+        let issued = try await store.create(name: "ci", permissions: [.read, .write], databases: ["chatdb"], expiresIn: nil)
         #expect(issued.secret.hasPrefix("dk_\(issued.record.id)_"))
-        let principal = try #require(try store.verify(secret: issued.secret))
+        let principal = try await #require(try store.verify(secret: issued.secret))
         #expect(principal.clientID == issued.record.id)
         #expect(principal.permissions == [.read, .write])
         #expect(principal.databases == ["chatdb"])
         #expect(!principal.isAdmin)
-        #expect(try store.verify(secret: issued.secret + "x") == nil)
-        #expect(try store.verify(secret: "dk_\(issued.record.id)_wrong") == nil)
-        #expect(try store.verify(secret: "not-a-key") == nil)
+        await #expect(try store.verify(secret: issued.secret + "x") == nil)
+        await #expect(try store.verify(secret: "dk_\(issued.record.id)_wrong") == nil)
+        await #expect(try store.verify(secret: "not-a-key") == nil)
     }
 
     @Test("keys.json holds no secret, only salted hashes, and is mode 0600")
-    func fileHasNoSecret() throws {
+    func fileHasNoSecret() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try APIKeyStore(path: path)
-        let issued = try store.create(name: "ci", permissions: [.read], databases: nil, expiresIn: nil)
+        let issued = try await store.create(name: "ci", permissions: [.read], databases: nil, expiresIn: nil)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let randomPart = String(issued.secret.split(separator: "_", maxSplits: 2)[2])
         #expect(!text.contains(issued.secret))
@@ -39,47 +39,47 @@ struct APIKeyStoreTests {
     }
 
     @Test("keys survive a restart and a delete made by another store sharing the file revokes at once")
-    func sharedFile() throws {
+    func sharedFile() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let first = try APIKeyStore(path: path)
-        let issued = try first.create(name: "shared", permissions: [.read], databases: nil, expiresIn: nil)
+        let issued = try await first.create(name: "shared", permissions: [.read], databases: nil, expiresIn: nil)
         let second = try APIKeyStore(path: path)
-        #expect(try second.verify(secret: issued.secret) != nil)
-        #expect(try second.list().map(\.id) == [issued.record.id])
-        #expect(try first.delete(id: issued.record.id))
-        #expect(try second.verify(secret: issued.secret) == nil)
-        #expect(try !second.delete(id: issued.record.id))
+        await #expect(try second.verify(secret: issued.secret) != nil)
+        await #expect(try second.list().map(\.id) == [issued.record.id])
+        await #expect(try first.delete(id: issued.record.id))
+        await #expect(try second.verify(secret: issued.secret) == nil)
+        await #expect(try !second.delete(id: issued.record.id))
     }
 
     @Test("an expired key no longer verifies")
-    func expiry() throws {
+    func expiry() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try APIKeyStore(path: path)
         let now = Date()
-        let issued = try store.create(name: "short", permissions: [.read], databases: nil, expiresIn: 5, now: now)
-        #expect(try store.verify(secret: issued.secret, now: now.addingTimeInterval(4)) != nil)
-        #expect(try store.verify(secret: issued.secret, now: now.addingTimeInterval(6)) == nil)
+        let issued = try await store.create(name: "short", permissions: [.read], databases: nil, expiresIn: 5, now: now)
+        await #expect(try store.verify(secret: issued.secret, now: now.addingTimeInterval(4)) != nil)
+        await #expect(try store.verify(secret: issued.secret, now: now.addingTimeInterval(6)) == nil)
     }
 
     @Test("an expiry that cannot be read means expired, not never")
-    func unreadableExpiry() throws {
+    func unreadableExpiry() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try APIKeyStore(path: path)
-        let issued = try store.create(name: "short", permissions: [.read], databases: nil, expiresIn: 60)
+        let issued = try await store.create(name: "short", permissions: [.read], databases: nil, expiresIn: 60)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let edited = text.replacingOccurrences(of: issued.record.expiresAt!, with: "next tuesday")
         #expect(edited != text)
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(try APIKeyStore(path: path).verify(secret: issued.secret) == nil)
+        await #expect(try APIKeyStore(path: path).verify(secret: issued.secret) == nil)
     }
 
     @Test("scopes keep names that differ only in Unicode normalisation apart")
-    func scopeKeepsBytes() throws {
+    func scopeKeepsBytes() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try APIKeyStore(path: path)
-        let issued = try store.create(name: "s", permissions: [.read], databases: ["caf\u{E9}", "cafe\u{301}"], expiresIn: nil)
+        let issued = try await store.create(name: "s", permissions: [.read], databases: ["caf\u{E9}", "cafe\u{301}"], expiresIn: nil)
         #expect(issued.record.databases?.count == 2)
-        let principal = try #require(try store.verify(secret: issued.secret))
+        let principal = try await #require(try store.verify(secret: issued.secret))
         #expect(throws: Never.self) { try principal.require(.read, database: "cafe\u{301}") }
         #expect(throws: Never.self) { try principal.require(.read, database: "caf\u{E9}") }
     }

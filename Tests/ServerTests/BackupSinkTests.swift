@@ -46,7 +46,7 @@ struct BackupSinkTests {
         }
         try FileManager.default.createDirectory(atPath: scratch + "/_auth", withIntermediateDirectories: true)
         try Data(#"{"keys":[]}"#.utf8).write(to: URL(fileURLWithPath: scratch + "/_auth/keys.json"))
-        return BackupWriter(store: store, dataRoot: scratch, keyStorePath: scratch + "/_auth/keys.json")
+        return try BackupWriter(store: store, dataRoot: scratch, keyStorePath: scratch + "/_auth/keys.json")
     }
 
     @Test("every file goes to the sink before the manifest, which completes the backup")

@@ -75,7 +75,7 @@ struct ClusterOptionsTests {
     @Test("proc-worker: seed defaults, the secret is required, S3 flags apply")
     func procWorker() throws {
         let resolved = try ProcWorkerOptions.parse(["-worker-id=p1"]).resolve(environment: Self.environment)
-        #expect(resolved.mainAddress == "127.0.0.1:50051" && resolved.grpcHost == "127.0.0.1" && resolved.grpcPort == 0)
+        #expect(resolved.mainAddresses == ["127.0.0.1:50051"] && resolved.grpcHost == "127.0.0.1" && resolved.grpcPort == 0)
         #expect(resolved.storage.sharedFS == "./shared/db" && resolved.storage.cacheSize == 256)
         #expect(resolved.storage.writerID == "p1" && resolved.storage.s3 == nil)
         let missing = #expect(throws: DeltaError.self) { try ProcWorkerOptions.parse([]).resolve(environment: [:]) }

@@ -34,7 +34,7 @@ struct ClusterRPCTests {
         limiter: FailureLimiter = FailureLimiter(),
         _ body: (MainWorkerService.Client<InProcessTransport.Client>, Authenticator) async throws -> Void
     ) async throws {
-        let authenticator = try EngineAssembly.makeAuthenticator(configuration)
+        let authenticator = try EngineAssembly.makeAuthenticator(configuration, documents: MemoryDocuments())
         let router = WorkerRouter(registry: registry, clients: WorkerClients(maxMessageBytes: 1 << 20), logger: Logger(label: "test"))
         let handler = MainWorkerHandler(
             workerSecret: Array(secret.utf8), keyring: keyring, registry: registry, router: router,
@@ -144,11 +144,11 @@ struct ClusterRPCTests {
             // The worker secret is not a client credential.
             let worker = await #expect(throws: RPCError.self) { try await main.process(request, metadata: ["authorization": "Bearer \(secret)"]) }
             #expect(worker?.code == .unauthenticated)
-            let reader = try authenticator.keys.create(name: "r", permissions: [.read], databases: nil, expiresIn: nil)
+            let reader = try await authenticator.keys.create(name: "r", permissions: [.read], databases: nil, expiresIn: nil)
             let denied = await #expect(throws: RPCError.self) { try await main.process(request, metadata: ["authorization": "Bearer \(reader.secret)"]) }
             #expect(denied?.code == .permissionDenied)
             // PATCH answers with the document: a write-only key may not read through it.
-            let writer = try authenticator.keys.create(name: "w", permissions: [.write], databases: nil, expiresIn: nil)
+            let writer = try await authenticator.keys.create(name: "w", permissions: [.write], databases: nil, expiresIn: nil)
             var patch = request
             patch.operation = "PATCH"
             patch.contentType = "application/merge-patch+json"

@@ -84,7 +84,7 @@ struct ProcessExecutionTests {
 
     @Test("writes over gRPC are validated like REST: INVALID_ARGUMENT with every failing pointer, nothing stored")
     func schemaValidation() async throws {
-        try service.catalog.schemas.put("db", bytes: Array(#"{"type":"object","required":["n"],"properties":{"n":{"type":"integer"}}}"#.utf8))
+        try await service.catalog.schemas.put("db", bytes: Array(#"{"type":"object","required":["n"],"properties":{"n":{"type":"integer"}}}"#.utf8))
         let error = await #expect(throws: DeltaError.self) { try await run(request("PUT", payload: #"{"n":"x"}"#)) }
         #expect(error?.code == .schemaViolation)
         #expect(error?.details.map(\.pointer) == ["/n"])

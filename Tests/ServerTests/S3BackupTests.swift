@@ -40,7 +40,7 @@ struct S3BackupTests {
         for index in 0..<5 {
             _ = try await service.put(database: "db", body: Array(#"{"k\#(index)":{"n":\#(index)}}"#.utf8), ifMatch: nil, ifNoneMatch: nil)
         }
-        return BackupWriter(store: store, dataRoot: root, keyStorePath: root + "/_auth/keys.json")
+        return try BackupWriter(store: store, dataRoot: root, keyStorePath: root + "/_auth/keys.json")
     }
 
     func download(_ bucket: BackupBucket, _ client: S3Client) async throws(DeltaError) -> String {
