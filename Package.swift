@@ -249,7 +249,7 @@ let package = Package(
         .testTarget(name: "DeltaCryptoTests", dependencies: ["DeltaCrypto"]),
         .testTarget(name: "DeltaCacheTests", dependencies: ["DeltaCache"]),
         .testTarget(name: "DeltaStorageTests", dependencies: ["DeltaStorage", "DeltaCrypto", "DeltaS3"]),
-        .testTarget(name: "DeltaS3Tests", dependencies: ["DeltaS3", "DeltaStorage", "DeltaCore"]),
+        .testTarget(name: "DeltaS3Tests", dependencies: ["DeltaS3", "DeltaStorage", "DeltaCore", "DeltaAuth", "DeltaEngine"]),
         .testTarget(name: "DeltaSchemaTests", dependencies: ["DeltaSchema", "DeltaJSON"]),
         .testTarget(name: "DeltaAuthTests", dependencies: ["DeltaAuth", "DeltaCrypto"]),
         .testTarget(name: "ClientSDKTests", dependencies: ["ClientSDK"]),

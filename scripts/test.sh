@@ -28,6 +28,7 @@ stage "Swift tests (S3 cases against a local moto server)"
 eval "$(scripts/start_moto.sh --env)"
 trap 'scripts/start_moto.sh --stop "$MOTO_PID"' EXIT
 export DELTADB_S3_ENDPOINT
+MOTO_ENDPOINT="$DELTADB_S3_ENDPOINT"
 # The full log goes to .build/swift-test.log; the terminal gets the failures and
 # the summary. `swift test`'s exit status decides; a run that exits 0 without
 # swift-testing's "passed" summary fails too.
@@ -40,6 +41,26 @@ if [ "$swift_status" -ne 0 ] \
   || ! grep -qE 'Test run with [0-9]+ tests? (in [0-9]+ suites? )?passed' .build/swift-test.log; then
   echo "Swift tests failed (swift test exited with $swift_status):"
   grep -E '✘|error|failed' .build/swift-test.log | head -50
+  exit 1
+fi
+
+stage "Swift S3 tests again, against SeaweedFS (a distributed store: master, volume server, filer, S3 gateway)"
+# moto is a model of S3; SeaweedFS is what a deployment may really run on. Every
+# suite that talks to a bucket runs against both: the entity store's conformance
+# suite, the shared documents (keys, schemas, bindings), backups and the importer.
+eval "$(scripts/start_seaweedfs.sh --env)"  # sets DELTADB_S3_ENDPOINT: keep moto's for later stages
+SEAWEEDFS_ENDPOINT="$DELTADB_S3_ENDPOINT"
+DELTADB_S3_ENDPOINT="$MOTO_ENDPOINT"
+trap 'scripts/start_moto.sh --stop "$MOTO_PID"; scripts/start_seaweedfs.sh --stop "$SEAWEEDFS_PID"' EXIT
+s3_suites='EntityStoreConformance|S3EntityStore|S3ConformanceSetup|S3StorageServer|S3Backup|S3OriginalSource|SharedDocuments|S3Documents'
+set +e
+DELTADB_S3_ENDPOINT="$SEAWEEDFS_ENDPOINT" swift test --skip-build --filter "$s3_suites" 2>&1 \
+  | tee .build/swift-test-seaweedfs.log | grep -E '^(✘|✔ Suite|.*Test run)'
+seaweed_status=${PIPESTATUS[0]}
+set -e
+if [ "$seaweed_status" -ne 0 ] \
+  || ! grep -qE 'Test run with [0-9]+ tests? (in [0-9]+ suites? )?passed' .build/swift-test-seaweedfs.log; then
+  echo "Swift S3 tests against SeaweedFS failed (exit $seaweed_status); see .build/swift-test-seaweedfs.log"
   exit 1
 fi
 

@@ -49,6 +49,10 @@ public final class DirectoryDocuments: SharedDocumentStore {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path(prefix))) ?? []
         return entries.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".lock") && !$0.contains(".tmp-") }
             .map { prefix + $0 }
+            .filter { name in
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: path(name), isDirectory: &isDirectory) && !isDirectory.boolValue
+            }
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 

@@ -23,9 +23,10 @@ public final class S3Documents: SharedDocumentStore {
     public let refreshInterval: Duration
     private let copy = Mutex<[String: SharedDocument]>([:])
     private let refresher = Mutex<Task<Void, Never>?>(nil)
+    private let locks = KeyedAsyncLock<String>()
 
     /// Rounds of an update lost to other writers before giving up.
-    static let updateAttempts = 8
+    static let updateAttempts = 12
 
     /// The default watched prefixes: everything a server reads from `cached`.
     public static let defaultWatched = ["_auth/", "_meta/", "templates/"]
@@ -111,7 +112,10 @@ public final class S3Documents: SharedDocumentStore {
     public func update(
         _ name: String, _ change: (SharedDocument?) throws(DeltaError) -> [UInt8]?
     ) async throws(DeltaError) {
-        for _ in 0..<Self.updateAttempts {
+        // Updates from this process queue up, so only other machines can make one retry.
+        await locks.lock(name)
+        defer { locks.unlock(name) }
+        for attempt in 0..<Self.updateAttempts {
             let present = try await current(name)
             let replacement = try change(present)
             do throws(DeltaError) {
@@ -125,7 +129,9 @@ public final class S3Documents: SharedDocumentStore {
                 }
                 return
             } catch where error.code == .preconditionFailed {
-                continue  // another machine wrote it since `current`: read again and re-apply
+                // Another machine wrote it since `current`: wait a little (randomly, so two
+                // machines do not collide again), read again and re-apply.
+                try? await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 << min(attempt, 5)))))
             }
         }
         throw DeltaError(

@@ -79,12 +79,14 @@ public final class S3EntityStore: EntityStore {
     /// first (see the type's documentation and `EntityStore.write`).
     ///
     /// - Throws: `build`'s error unchanged; `.internal` for a broken `build`;
-    ///   `.storageFailure` for S3 errors or when other writers won `maxAttempts` races.
+    ///   `.storageFailure` for S3 errors or when other writers won `maxAttempts` races;
+    ///   `.invalidName` for names whose object keys S3 would refuse as too long.
     public func write(
         _ id: EntityID,
         _ build: @Sendable (EntityMetadata?) throws(DeltaError) -> StoredEntity
     ) async throws(DeltaError) -> EntityMetadata {
-        try await locks.withLock(id) { () async throws(DeltaError) -> EntityMetadata in
+        try layout.checkFits(id)
+        return try await locks.withLock(id) { () async throws(DeltaError) -> EntityMetadata in
             for attempt in 0..<maxAttempts {
                 let current = try await readSidecar(id)
                 let next = try build(current?.metadata)

@@ -32,6 +32,24 @@ struct S3ObjectLayout: Sendable {
 
     func sidecarKey(_ id: EntityID) -> String { stem(id) + Self.sidecarSuffix }
 
+    /// The longest object key S3 accepts (AWS and SeaweedFS refuse longer ones).
+    static let maxObjectKeyBytes = 1024
+
+    /// Throws unless every object key of `id` fits S3's limit (the blob's, with the
+    /// longest possible version number, is the longest).
+    ///
+    /// - Throws: `.invalidName` saying how long the names are and what to do.
+    func checkFits(_ id: EntityID) throws(DeltaError) {
+        let longest = stem(id).utf8.count + ".\(UInt64.max)".utf8.count + Self.blobSuffix.utf8.count
+        guard longest <= Self.maxObjectKeyBytes else {
+            throw DeltaError(
+                .invalidName,
+                "database '\(id.database.prefix(32))…' with key '\(id.key.prefix(32))…' is too long for S3 storage: its "
+                    + "object names take up to \(longest) bytes (names are stored %-encoded) and S3 allows "
+                    + "\(Self.maxObjectKeyBytes); use a shorter key or database name")
+        }
+    }
+
     func blobKey(_ id: EntityID, version: UInt64) -> String { stem(id) + ".\(version)" + Self.blobSuffix }
 
     /// The entity a sidecar object key belongs to, or nil if `objectKey` is not

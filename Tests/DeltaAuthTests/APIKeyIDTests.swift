@@ -22,8 +22,8 @@ struct APIKeyIDTests {
         let second = try await store.create(name: "two", permissions: [.read], databases: nil, expiresIn: nil)
         #expect(first.record.id == "0000000a")
         #expect(second.record.id == "0000000b")
-        await #expect(try store.verify(secret: first.secret)?.clientID == "0000000a")
-        await #expect(try store.verify(secret: second.secret)?.clientID == "0000000b")
+        #expect(try await store.verify(secret: first.secret)?.clientID == "0000000a")
+        #expect(try await store.verify(secret: second.secret)?.clientID == "0000000b")
     }
 
     @Test("a random source that keeps colliding is an error, not a duplicate")
@@ -31,8 +31,8 @@ struct APIKeyIDTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try APIKeyStore(path: path, makeID: { "0000000a" })
         _ = try await store.create(name: "one", permissions: [.read], databases: nil, expiresIn: nil)
-        #expect(throws: DeltaError.self) { try store.create(name: "two", permissions: [.read], databases: nil, expiresIn: nil) }
-        await #expect(try store.list().count == 1)
+        await #expect(throws: DeltaError.self) { try await store.create(name: "two", permissions: [.read], databases: nil, expiresIn: nil) }
+        #expect(try await store.list().count == 1)
     }
 
     @Test("the key store directory is 0700 even with umask 0")

@@ -14,14 +14,14 @@ struct APIKeyStoreTests {
         let store = try APIKeyStore(path: path)
         let issued = try await store.create(name: "ci", permissions: [.read, .write], databases: ["chatdb"], expiresIn: nil)
         #expect(issued.secret.hasPrefix("dk_\(issued.record.id)_"))
-        let principal = try await #require(try store.verify(secret: issued.secret))
+        let principal = try #require(try await store.verify(secret: issued.secret))
         #expect(principal.clientID == issued.record.id)
         #expect(principal.permissions == [.read, .write])
         #expect(principal.databases == ["chatdb"])
         #expect(!principal.isAdmin)
-        await #expect(try store.verify(secret: issued.secret + "x") == nil)
-        await #expect(try store.verify(secret: "dk_\(issued.record.id)_wrong") == nil)
-        await #expect(try store.verify(secret: "not-a-key") == nil)
+        #expect(try await store.verify(secret: issued.secret + "x") == nil)
+        #expect(try await store.verify(secret: "dk_\(issued.record.id)_wrong") == nil)
+        #expect(try await store.verify(secret: "not-a-key") == nil)
     }
 
     @Test("keys.json holds no secret, only salted hashes, and is mode 0600")
@@ -44,11 +44,11 @@ struct APIKeyStoreTests {
         let first = try APIKeyStore(path: path)
         let issued = try await first.create(name: "shared", permissions: [.read], databases: nil, expiresIn: nil)
         let second = try APIKeyStore(path: path)
-        await #expect(try second.verify(secret: issued.secret) != nil)
-        await #expect(try second.list().map(\.id) == [issued.record.id])
-        await #expect(try first.delete(id: issued.record.id))
-        await #expect(try second.verify(secret: issued.secret) == nil)
-        await #expect(try !second.delete(id: issued.record.id))
+        #expect(try await second.verify(secret: issued.secret) != nil)
+        #expect(try await second.list().map(\.id) == [issued.record.id])
+        #expect(try await first.delete(id: issued.record.id))
+        #expect(try await second.verify(secret: issued.secret) == nil)
+        #expect(try await !second.delete(id: issued.record.id))
     }
 
     @Test("an expired key no longer verifies")
@@ -57,8 +57,8 @@ struct APIKeyStoreTests {
         let store = try APIKeyStore(path: path)
         let now = Date()
         let issued = try await store.create(name: "short", permissions: [.read], databases: nil, expiresIn: 5, now: now)
-        await #expect(try store.verify(secret: issued.secret, now: now.addingTimeInterval(4)) != nil)
-        await #expect(try store.verify(secret: issued.secret, now: now.addingTimeInterval(6)) == nil)
+        #expect(try await store.verify(secret: issued.secret, now: now.addingTimeInterval(4)) != nil)
+        #expect(try await store.verify(secret: issued.secret, now: now.addingTimeInterval(6)) == nil)
     }
 
     @Test("an expiry that cannot be read means expired, not never")
@@ -70,7 +70,7 @@ struct APIKeyStoreTests {
         let edited = text.replacingOccurrences(of: issued.record.expiresAt!, with: "next tuesday")
         #expect(edited != text)
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
-        await #expect(try APIKeyStore(path: path).verify(secret: issued.secret) == nil)
+        #expect(try await APIKeyStore(path: path).verify(secret: issued.secret) == nil)
     }
 
     @Test("scopes keep names that differ only in Unicode normalisation apart")
@@ -79,20 +79,20 @@ struct APIKeyStoreTests {
         let store = try APIKeyStore(path: path)
         let issued = try await store.create(name: "s", permissions: [.read], databases: ["caf\u{E9}", "cafe\u{301}"], expiresIn: nil)
         #expect(issued.record.databases?.count == 2)
-        let principal = try await #require(try store.verify(secret: issued.secret))
+        let principal = try #require(try await store.verify(secret: issued.secret))
         #expect(throws: Never.self) { try principal.require(.read, database: "cafe\u{301}") }
         #expect(throws: Never.self) { try principal.require(.read, database: "caf\u{E9}") }
     }
 
     @Test("bad key requests are rejected", arguments: [("", [Permission.read]), ("ok", [])])
-    func invalidCreate(name: String, permissions: [Permission]) throws {
+    func invalidCreate(name: String, permissions: [Permission]) async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try APIKeyStore(path: path)
-        #expect(throws: DeltaError.self) {
-            try store.create(name: name, permissions: permissions, databases: nil, expiresIn: nil)
+        await #expect(throws: DeltaError.self) {
+            try await store.create(name: name, permissions: permissions, databases: nil, expiresIn: nil)
         }
-        #expect(throws: DeltaError.self) {
-            try store.create(name: "x", permissions: [.read], databases: ["a/b"], expiresIn: nil)
+        await #expect(throws: DeltaError.self) {
+            try await store.create(name: "x", permissions: [.read], databases: ["a/b"], expiresIn: nil)
         }
     }
 }

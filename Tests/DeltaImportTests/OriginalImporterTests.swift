@@ -67,8 +67,8 @@ struct OriginalImporterTests {
         #expect(try await target.document("later", "k") == "[1,2]")
         #expect(report.guessedSplits.map(\.name) == ["old_a_b"])
         let opened = try target.open()
-        await #expect(try opened.bindings?.binding(of: "chatdb") == "chat.v1")
-        await #expect(try opened.bindings?.binding(of: "users") == nil)
+        #expect(try await opened.bindings?.binding(of: "chatdb") == "chat.v1")
+        #expect(try await opened.bindings?.binding(of: "users") == nil)
         let metadata = try #require(try await opened.store?.readMetadata(EntityID(database: "chatdb", key: "session_001")))
         #expect(metadata.keyID == "ours-v1" && metadata.version == 1 && metadata.schemaID == "chat.v1")
         #expect(metadata.updatedAt == "2025-06-01T08:20:30.123Z" && metadata.createdAt == metadata.updatedAt)
@@ -108,7 +108,7 @@ struct OriginalImporterTests {
         #expect(error?.code == .badRequest)
         #expect(error?.message.contains("not the key the original ran with") == true)
         #expect(try await target.open().store?.listDatabases() == [])
-        await #expect(try target.open().schemas?.ids() == [])
+        #expect(try await target.open().schemas?.ids() == [])
     }
 
     @Test("a tampered blob is reported and not imported; the key check looks past it")
@@ -146,7 +146,7 @@ struct OriginalImporterTests {
         let report = try await importer(fixture, try target.open()).run()
         #expect(report.bindings.failed == 1)
         #expect(report.failed.contains { $0.kind == .binding && $0.name == "chatdb" && $0.reason.contains("chat.v1, other.v1") })
-        await #expect(try target.open().bindings?.binding(of: "chatdb") == nil)
+        #expect(try await target.open().bindings?.binding(of: "chatdb") == nil)
     }
 
     @Test("API keys keep working with the same secrets; disabled and expired ones stay refused")
@@ -162,17 +162,17 @@ struct OriginalImporterTests {
         let report = try await importer(fixture, try target.open()).run()
         #expect(report.keys.imported == 4)
         let keys = try #require(try target.open().keys)
-        await #expect(try keys.verify(secret: reader.secret)?.permissions == [.read])
-        await #expect(try keys.verify(secret: admin.secret)?.permissions == [.admin])
-        await #expect(try keys.verify(secret: expired.secret) == nil)
-        await #expect(try keys.verify(secret: disabled.secret) == nil)
+        #expect(try await keys.verify(secret: reader.secret)?.permissions == [.read])
+        #expect(try await keys.verify(secret: admin.secret)?.permissions == [.admin])
+        #expect(try await keys.verify(secret: expired.secret) == nil)
+        #expect(try await keys.verify(secret: disabled.secret) == nil)
         // The used keys were upgraded to salted hashes; the refused ones were not.
         let records = await Dictionary(uniqueKeysWithValues: try keys.list().map { ($0.id, $0) })
         #expect(records["00000000000000a1"]?.legacy == .salted && records["00000000000000a1"]?.salt.isEmpty == false)
         #expect(records["00000000000000a3"]?.legacy == .sha256 && records["00000000000000a4"]?.legacy == .sha256)
-        await #expect(try keys.verify(secret: reader.secret)?.clientID == "00000000000000a1")
+        #expect(try await keys.verify(secret: reader.secret)?.clientID == "00000000000000a1")
         let again = try await importer(fixture, try target.open()).run()
         #expect(again.keys == .init(imported: 0, skipped: 4, failed: 0))
-        await #expect(try target.open().keys?.list().count == 4)
+        #expect(try await target.open().keys?.list().count == 4)
     }
 }

@@ -26,7 +26,8 @@ struct ClusterRPCTests {
     init() {
         keyring = ClusterFixtures.keyring("k2", previous: ["k1": previousKey])
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("cluster-rpc-\(UUID().uuidString)").path
-        configuration = ServerConfiguration(sharedFS: root, adminKey: "admin-key", masterKeyHex: "")
+        configuration = ServerConfiguration(
+            sharedFS: root, adminKey: "admin-key", masterKeyHex: String(repeating: "ab", count: 32), keyID: "k2")
     }
 
     /// Runs `body` with a client of a Main Worker service served in process.
