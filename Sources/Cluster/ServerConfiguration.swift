@@ -12,7 +12,7 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
     public var restHost: String
     /// Port of the REST listener; 0 picks a free port.
     public var restPort: Int
-    /// Root of the shared filesystem (`files/`, `templates/`, `_auth/`).
+    /// Root of the shared filesystem (`files/`, `templates/`, `_auth/`); unused with `s3`.
     public var sharedFS: String
     /// The admin Bearer key; bypasses RBAC.
     public var adminKey: String
@@ -42,9 +42,9 @@ public struct ServerConfiguration: Sendable, CustomStringConvertible {
     /// Failed authentications one client may make in a row before getting 429
     /// (the bucket refills at one per second).
     public var authFailureBurst: Int = 10
-    /// When set, entities live in this S3 bucket (`files/…`) instead of
-    /// `<sharedFS>/files`; schemas (`templates/`), database bindings and `_auth/` stay
-    /// on `sharedFS`.
+    /// When set, everything durable lives in this S3 bucket instead of `sharedFS`:
+    /// entities (`files/…`), schemas (`templates/`), bindings (`_meta/`) and `_auth/`
+    /// (unless `keyStorePath` names a file); `sharedFS` is then not used.
     public var s3: S3Configuration?
     /// Whether the REST listener also serves the web console at `/` (`-ui`).
     public var serveConsole = true
