@@ -98,7 +98,9 @@ public enum EngineAssembly {
     ) throws -> Authenticator {
         let keyring = try configuration.keyring()
         var signingKeys: [String: [UInt8]] = [:]
-        for id in keyring.keyIDs { signingKeys[id] = SessionSigner.signingKey(from: try keyring.key(for: id)) }
+        for id in keyring.keyIDs {
+            signingKeys[id] = SessionSigner.signingKey(from: try keyring.key(for: id), adminKey: configuration.adminKey)
+        }
         return Authenticator(
             adminKey: configuration.adminKey,
             keys: try makeKeyStore(configuration, documents: documents),

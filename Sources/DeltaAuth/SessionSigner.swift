@@ -47,7 +47,7 @@ public final class SessionSigner: Sendable {
     public let endings: SessionEndings
 
     /// A signer whose sessions live `ttl` seconds, signing with `keys[activeKeyID]`
-    /// and accepting every key of `keys` (derive them with `signingKey(from:)`).
+    /// and accepting every key of `keys` (derive them with `signingKey(from:adminKey:)`).
     public init(keys: [String: [UInt8]], activeKeyID: String, ttl: Double, endings: SessionEndings) {
         precondition(keys[activeKeyID] != nil, "the active signing key must be among the keys")
         self.keys = keys
@@ -56,12 +56,13 @@ public final class SessionSigner: Sendable {
         self.endings = endings
     }
 
-    /// The signing key for sessions derived from a master key: HMAC-SHA256 of a
-    /// fixed label, so the signing key reveals nothing about the master key.
-    public static func signingKey(from masterKey: SymmetricKey) -> [UInt8] {
-        masterKey.withUnsafeBytes { bytes in
-            HMACSHA256.authenticate(Array("deltadb session signing v1".utf8), key: Array(bytes))
-        }
+    /// The signing key for sessions derived from a master key and the admin key:
+    /// HMAC-SHA256, keyed with the master key, of a fixed label and the admin key's
+    /// SHA-256. It reveals nothing about either key, and changing the admin key (as
+    /// after a leak) ends every session, those made from the old admin key included.
+    public static func signingKey(from masterKey: SymmetricKey, adminKey: String) -> [UInt8] {
+        let message = Array("deltadb session signing v1:".utf8) + SHA256.hash(Array(adminKey.utf8))
+        return masterKey.withUnsafeBytes { bytes in HMACSHA256.authenticate(message, key: Array(bytes)) }
     }
 
     /// Starts a session for `principal`; it never outlives the credential it came from.

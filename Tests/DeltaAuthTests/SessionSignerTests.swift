@@ -11,9 +11,12 @@ struct SessionSignerTests {
     let master = SymmetricKey.generate()
     let documents = MemoryDocuments()
 
-    func signer(_ key: SymmetricKey? = nil, keyID: String = "k1", previous: [String: SymmetricKey] = [:], ttl: Double = 3600) -> SessionSigner {
-        var keys = [keyID: SessionSigner.signingKey(from: key ?? master)]
-        for (id, old) in previous { keys[id] = SessionSigner.signingKey(from: old) }
+    func signer(
+        _ key: SymmetricKey? = nil, keyID: String = "k1", previous: [String: SymmetricKey] = [:], ttl: Double = 3600,
+        adminKey: String = "the-admin-key"
+    ) -> SessionSigner {
+        var keys = [keyID: SessionSigner.signingKey(from: key ?? master, adminKey: adminKey)]
+        for (id, old) in previous { keys[id] = SessionSigner.signingKey(from: old, adminKey: adminKey) }
         return SessionSigner(keys: keys, activeKeyID: keyID, ttl: ttl, endings: SessionEndings(documents: documents))
     }
 
@@ -37,6 +40,7 @@ struct SessionSignerTests {
         let admin = signer(SymmetricKey.generate()).issue(for: .admin).token
         #expect(try signer().claims(of: admin) == nil)
         #expect(try signer().claims(of: "ds_" + String(repeating: "0", count: 64)) == nil, "an old-style token")
+        #expect(try signer(adminKey: "a-new-admin-key").claims(of: token) == nil, "changing the admin key ends every session")
     }
 
     @Test("a session ends at its expiry, and never outlives the key it came from")
