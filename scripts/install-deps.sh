@@ -3,7 +3,8 @@
 # that has some of it up to date. Idempotent and quick when nothing is missing.
 #
 #   System packages (apt): OpenSSL headers, pkg-config, tsc, node, openssl CLI,
-#     curl and jq (the curl chat example), Prometheus (prometheus, promtool);
+#     curl and jq (the curl chat example), iproute2 (ip netns: test_multihost),
+#     Prometheus (prometheus, promtool);
 #     each only when its tool is missing.
 #   Python packages: every one in Tests/System/requirements.txt, through
 #     `pip install -r`, which installs what is missing, upgrades what is older than
@@ -30,6 +31,7 @@ command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)  # the TLS test makes 
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)  # examples/chat/curl
 command -v jq >/dev/null 2>&1 || need_apt+=(jq)      # examples/chat/curl
+command -v ip >/dev/null 2>&1 || need_apt+=(iproute2)  # test_multihost: network namespaces as hosts
 "$PYTHON" -m pip --version >/dev/null 2>&1 || need_apt+=(python3-pip)
 # test_monitoring runs a real Prometheus and promtool against deploy/monitoring/.
 { command -v prometheus && command -v promtool; } >/dev/null 2>&1 || need_apt+=(prometheus)

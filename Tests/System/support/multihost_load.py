@@ -8,7 +8,7 @@ CONFIG (JSON): mains ({name: "ip:port"}, tried in turn), token (Bearer
 credential), plain_db, log_db, threads, duration (seconds: the load always stops
 by then), stop_file (the load also stops early once this file exists), out
 (where the results go), seed, timeout (per request, seconds), plain_keys and
-logs (per thread).
+logs (per thread), shared_logs (appended to by every thread).
 
 Each thread owns its keys, so it knows what each should hold:
 
@@ -16,7 +16,8 @@ Each thread owns its keys, so it knows what each should hold:
   (`{"n": seq, "via": "patch"}`), and GET, which must return the last
   acknowledged document or one of an unacknowledged write (a write that got an
   error "may or may not have been stored");
-- logs in log_db (`{"owner", "items": [...]}`): appends, each a GET (ETag) and
+- logs in log_db (`{"owner", "items": [...]}`), its own and shared_logs that
+  every thread appends to: appends, each a GET (ETag) and
   then a PUT of the list plus one new item, or a JSON Patch `add /items/-`,
   with If-Match; a 412 re-reads and tries again; an error re-reads too and, if
   the item is not there, tries again (If-Match keeps a late copy out).
@@ -26,9 +27,12 @@ Requests alternate between the Main Workers; one that cannot be connected to
 the next Main Worker at once. A 5xx is recorded and not resent.
 
 Results (JSON, written when the load ends): every acknowledged write (time,
-key, main, stored document), every error (time, main, op, status or exception,
-body), unexpected answers (any other status a correct server would not give),
-read violations, the final expectation per key and per log, and counts.
+key, main, the document stored or the item appended), every error (5xx or connection error: time, main, op, status or
+exception, body), every other non-2xx answer ("refusals": 412s of appends,
+404s of keys not yet written), unexpected answers (any status a correct server
+would not give), read violations, the final expectation per key and per log
+(last acknowledged document, unacknowledged writes; acknowledged, uncertain and
+abandoned log items), and counts.
 Standard library only.
 """
 import http.client
@@ -52,6 +56,7 @@ class Recorder:
         self.lock = threading.Lock()
         self.acked = []        # acknowledged writes
         self.errors = []       # 5xx and connection errors
+        self.refusals = []     # other non-2xx answers (412s of appends, 404s of new keys, ...)
         self.unexpected = []   # answers no correct server gives here
         self.violations = []   # reads that contradict acknowledged writes
         self.counts = Counter()
@@ -79,6 +84,7 @@ class Mains:
         self.timeout = timeout
         self.turn = start
         self.connections = {}
+        self.used = {}         # name -> requests sent on its current connection
 
     def _connection(self, name):
         connection = self.connections.get(name)
@@ -89,6 +95,7 @@ class Mains:
         return connection
 
     def _drop(self, name):
+        self.used.pop(name, None)
         connection = self.connections.pop(name, None)
         if connection is not None:
             connection.close()
@@ -101,6 +108,7 @@ class Mains:
             body = json.dumps(body).encode()
             all_headers.setdefault("Content-Type", "application/json")
         connection = self._connection(name)
+        self.used[name] = self.used.get(name, 0) + 1
         try:
             connection.request(method, path, body=body, headers=all_headers)
             response = connection.getresponse()
@@ -131,8 +139,10 @@ class Worker(threading.Thread):
         self.seq = 0
         self.plain = {f"t{index}-k{j}": {"acked": None, "unacked": [], "version": 0}
                       for j in range(config["plain_keys"])}
-        self.logs = {f"t{index}-log{j}": {"acked": [], "uncertain": [], "abandoned": [], "version": 0}
-                     for j in range(config["logs"])}
+        # Its own logs, plus the shared ones every thread appends to (If-Match races: 412s).
+        log_keys = [f"t{index}-log{j}" for j in range(config["logs"])]
+        log_keys += [f"shared-log{j}" for j in range(config.get("shared_logs", 0))]
+        self.logs = {key: {"acked": [], "uncertain": [], "abandoned": [], "version": 0} for key in log_keys}
 
     # Plumbing
 
@@ -150,19 +160,25 @@ class Worker(threading.Thread):
         for attempt in range(len(names)):
             name = names[(first + attempt) % len(names)]
             started = time.time()
+            reused = self.mains.used.get(name, 0) > 0  # a kept-alive connection (else a new one)
             try:
                 status, answer_headers, data = self.mains.once(name, method, path, body, headers)
             except CONNECTION_ERRORS as error:
                 errored = True
                 self.recorder.count(f"error:{op}", f"main:{name}:error")
                 self.recorder.add("errors", {"t0": started, "t1": time.time(), "main": name, "op": op, "key": key,
-                                             "status": None, "error": f"{type(error).__name__}: {error}"})
+                                             "status": None, "error": f"{type(error).__name__}: {error}",
+                                             "kept_alive": reused})
                 continue
             self.recorder.count(f"main:{name}:{status // 100}xx")
+            record = {"t0": started, "t1": time.time(), "main": name, "op": op, "key": key, "status": status,
+                      "body": data[:300].decode("utf-8", "replace")}
             if status >= 500:
                 errored = True
-                self.recorder.add("errors", {"t0": started, "t1": time.time(), "main": name, "op": op, "key": key,
-                                             "status": status, "body": data[:300].decode("utf-8", "replace")})
+                self.recorder.add("errors", record)
+            elif status >= 300:
+                record["body"] = record["body"][:120]
+                self.recorder.add("refusals", record)
             return status, answer_headers, data, name, errored
         return None, {}, b"", None, errored
 
@@ -195,7 +211,7 @@ class Worker(threading.Thread):
             state["acked"] = document
             self.recorder.count("ack:put")
             self.recorder.add("acked", {"t0": started, "t1": time.time(), "main": main, "op": "put", "key": key,
-                                        "n": document["n"]})
+                                        "n": document["n"], "document": document})
         else:
             state["unacked"].append(document["n"])
             if status is not None and status < 500:
@@ -224,11 +240,12 @@ class Worker(threading.Thread):
             version = self.version_of(headers)
             if version is not None:
                 if version <= state["version"]:
-                    self.violation(key, main, f"PATCH stored version {version}, not above {state['version']} seen before")
+                    self.violation(key, main, f"PATCH stored version {version}, "
+                                              f"not above {state['version']} seen before")
                 state["version"] = max(state["version"], version)
             self.recorder.count("ack:patch")
             self.recorder.add("acked", {"t0": started, "t1": time.time(), "main": main, "op": "patch", "key": key,
-                                        "n": patch["n"]})
+                                        "n": patch["n"], "document": stored})
         else:
             state["unacked"].append(patch["n"])
             if status is not None and status < 500:
@@ -388,11 +405,18 @@ def main(config_path):
         "counts": dict(recorder.counts),
         "acked": recorder.acked,
         "errors": recorder.errors,
+        "refusals": recorder.refusals,
         "unexpected": recorder.unexpected,
         "violations": recorder.violations,
         "plain": {key: {"db": config["plain_db"], **state} for w in workers for key, state in w.plain.items()},
-        "logs": {key: {"db": config["log_db"], **state} for w in workers for key, state in w.logs.items()},
+        "logs": {},
     }
+    for worker in workers:  # a shared log's items come from every thread
+        for key, state in worker.logs.items():
+            merged = results["logs"].setdefault(key, {"db": config["log_db"], "acked": [], "uncertain": [],
+                                                      "abandoned": []})
+            for part in ("acked", "uncertain", "abandoned"):
+                merged[part].extend(state[part])
     temporary = config["out"] + ".tmp"
     with open(temporary, "w") as handle:
         json.dump(results, handle)

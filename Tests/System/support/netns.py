@@ -284,7 +284,7 @@ def root_namespace_traces(network):
     run's subnet or namespaces (empty: nothing of the test reached it)."""
     needles = (f"{network.subnet_prefix}.", network.run_id)
     traces = []
-    for args in (("-o", "link", "show"), ("-o", "addr", "show"), ("route", "show"), ("-o", "link", "show", "type", "bridge")):
+    for args in (("-o", "link", "show"), ("-o", "addr", "show"), ("route", "show")):
         for line in ip(*args, check=False).splitlines():
             if any(needle in line for needle in needles):
                 traces.append(f"ip {' '.join(args)}: {line.strip()}")

@@ -86,10 +86,9 @@ class SeaweedCluster:
         os.makedirs(path, exist_ok=True)
         return path
 
-    def _spawn(self, role, host, argv):
+    def _spawn(self, role, host, directory, argv):
         count = self.started.get(role, 0) + 1
         self.started[role] = count
-        directory = self._host_dir(host, role)
         environment = server_environment(TMPDIR=directory)
         process = Process(f"weed-{role}-{count}", self.network.command(host, argv), directory, env=environment)
         self.processes[role] = process
@@ -98,7 +97,7 @@ class SeaweedCluster:
     def start_master(self):
         address = self.network.address(self.master_host)
         directory = self._host_dir(self.master_host, "master")
-        return self._spawn("master", self.master_host, [
+        return self._spawn("master", self.master_host, directory, [
             self.weed, "master", f"-ip={address}", f"-ip.bind={address}", f"-port={MASTER_PORT}",
             f"-port.grpc={MASTER_GRPC}", f"-mdir={directory}", f"-defaultReplication={self.replication}",
             "-telemetry=false", "-peers=none", f"-volumeSizeLimitMB={self.volume_size_limit_mb}"])
@@ -109,7 +108,7 @@ class SeaweedCluster:
         directory = self._host_dir(host, "volume")
         data = os.path.join(directory, "data")
         os.makedirs(data, exist_ok=True)
-        return self._spawn(host, host, [
+        return self._spawn(host, host, directory, [
             self.weed, "volume", f"-ip={address}", f"-ip.bind={address}", f"-port={VOLUME_PORT}",
             f"-port.grpc={VOLUME_GRPC}", f"-master={self.master_address}", f"-dir={data}",
             f"-max={self.volume_max}", "-preStopSeconds=0"])
@@ -119,7 +118,7 @@ class SeaweedCluster:
         directory = self._host_dir(self.filer_host, "filer")
         store = os.path.join(directory, "store")
         os.makedirs(store, exist_ok=True)
-        return self._spawn("filer", self.filer_host, [
+        return self._spawn("filer", self.filer_host, directory, [
             self.weed, "filer", f"-ip={address}", f"-ip.bind={address}", f"-port={FILER_PORT}",
             f"-port.grpc={FILER_GRPC}", f"-master={self.master_address}", f"-defaultStoreDir={store}",
             f"-localSocket={os.path.join(directory, 'filer.sock')}",
@@ -183,8 +182,8 @@ class SeaweedCluster:
             except (OSError, ValueError, NetnsError) as error:
                 last_error = error
             if time.monotonic() > deadline:
-                raise SeaweedError(f"timed out waiting for {what}" + (f" (last error: {last_error})" if last_error else "")
-                                   + "\n" + self.log_tails())
+                detail = f" (last error: {last_error})" if last_error else ""
+                raise SeaweedError(f"timed out waiting for {what}{detail}\n{self.log_tails()}")
             time.sleep(interval)
 
     def wait_for(self, predicate, timeout, what, interval=0.2):
