@@ -569,8 +569,13 @@ def final_reads(deployment, results):
             if got == state["acked"]:
                 continue
             if isinstance(got, dict) and got.get("n") in state["unacked"]:
-                notes.append(f"{key} via {main}: holds n={got.get('n')} of a write that got an error, not the last "
-                             f"acknowledged n={state['acked']['n'] if state['acked'] else None}")
+                answers_of_n = [f"{e['main']} at +{e['t0'] - results['started']:.1f}s: "
+                                f"{e['status'] or e.get('error')} {(e.get('body') or '')[:100]}"
+                                for e in results["errors"] + results["unexpected"]
+                                if e.get("key") == key and e.get("n") == got.get("n")]
+                notes.append(f"{key} via {main}: holds n={got.get('n')} of a write that got an error "
+                             f"({'; '.join(answers_of_n) or 'no answer recorded'}), not the last acknowledged "
+                             f"n={state['acked']['n'] if state['acked'] else None}")
                 continue
             problems.append(f"{key} via {main}: n={got.get('n') if isinstance(got, dict) else got!r}, last "
                             f"acknowledged n={state['acked']['n'] if state['acked'] else None}")

@@ -149,7 +149,7 @@ class Worker(threading.Thread):
     def stopping(self):
         return time.time() >= self.deadline or os.path.exists(self.config["stop_file"])
 
-    def send(self, op, key, method, path, body=None, headers=None):
+    def send(self, op, key, method, path, body=None, headers=None, n=None):
         """Sends to the next Main Worker, and to the one after on a connection error.
         Returns (status, headers, body, main, errored) where status is None when no
         Main Worker answered; `errored` says whether any attempt failed (5xx or connection)."""
@@ -167,11 +167,11 @@ class Worker(threading.Thread):
                 errored = True
                 self.recorder.count(f"error:{op}", f"main:{name}:error")
                 self.recorder.add("errors", {"t0": started, "t1": time.time(), "main": name, "op": op, "key": key,
-                                             "status": None, "error": f"{type(error).__name__}: {error}",
+                                             "n": n, "status": None, "error": f"{type(error).__name__}: {error}",
                                              "kept_alive": reused})
                 continue
             self.recorder.count(f"main:{name}:{status // 100}xx")
-            record = {"t0": started, "t1": time.time(), "main": name, "op": op, "key": key, "status": status,
+            record = {"t0": started, "t1": time.time(), "main": name, "op": op, "key": key, "n": n, "status": status,
                       "body": data[:300].decode("utf-8", "replace")}
             if status >= 500:
                 errored = True
@@ -206,7 +206,8 @@ class Worker(threading.Thread):
         state = self.plain[key]
         document = self.new_document(key)
         started = time.time()
-        status, _, data, main, errored = self.send("put", key, "PUT", f"/entity/{self.plain_db}", {key: document})
+        status, _, data, main, errored = self.send("put", key, "PUT", f"/entity/{self.plain_db}", {key: document},
+                                                   n=document["n"])
         if status == 200:
             state["acked"] = document
             self.recorder.count("ack:put")
@@ -226,7 +227,7 @@ class Worker(threading.Thread):
         started = time.time()
         status, headers, data, main, errored = self.send(
             "patch", key, "PATCH", f"/entity/{self.plain_db}?key={key}", json.dumps(patch).encode(),
-            {"Content-Type": "application/merge-patch+json"})
+            {"Content-Type": "application/merge-patch+json"}, n=patch["n"])
         if status == 200:
             try:
                 stored = json.loads(data)
