@@ -87,23 +87,62 @@ public final class S3EntityStore: EntityStore {
     ) async throws(DeltaError) -> EntityMetadata {
         try layout.checkFits(id)
         return try await locks.withLock(id) { () async throws(DeltaError) -> EntityMetadata in
+            var blocked: Double?
             for attempt in 0..<maxAttempts {
                 let current = try await readSidecar(id)
                 let next = try build(current?.metadata)
                 try EntityStoreRules.validateCommit(next, for: id, current: current?.metadata)
-                if try await commit(next, over: current, id) { return next.metadata }
+                switch try await Self.finishing({ () async throws(DeltaError) -> CommitOutcome in
+                    try await self.commit(next, over: current, id)
+                }) {
+                case .committed: return next.metadata
+                case .lostRace: blocked = nil
+                case .unfinishedWrite(let age): blocked = age
+                }
                 await backoff(attempt)
+            }
+            if let blocked {
+                throw DeltaError(
+                    .unavailable,
+                    "\(id) cannot be written for now: an unfinished write (a process that stopped in the middle of "
+                        + "writing it, about \(Int(blocked)) s ago) holds its next version, which is cleared once it is "
+                        + "\(Int(orphanAgeSeconds)) s old; try again then. Nothing was changed")
             }
             throw DeltaError(
                 .storageFailure, "\(id) was changed by other writers \(maxAttempts) times during this write; try again")
         }
     }
 
-    /// One commit attempt. Returns false if another writer got there first (nothing of
-    /// ours stays visible); throws on S3 errors.
+    /// How one commit attempt ended.
+    enum CommitOutcome {
+        case committed
+        /// Another writer committed first; nothing of ours stays visible.
+        case lostRace
+        /// A blob of the version to write exists that no sidecar names yet, `age`
+        /// seconds old: another machine is committing it, or one stopped halfway.
+        case unfinishedWrite(age: Double)
+    }
+
+    /// Runs `body` to its end even if the calling task is cancelled (a Main Worker
+    /// that went away, a client that hung up): a commit stopped between its blob
+    /// and its sidecar would leave an orphan that blocks the entity's next write
+    /// for `orphanAgeSeconds`, and a write that reached storage must not be half done.
+    static func finishing<Result: Sendable>(
+        _ body: @escaping @Sendable () async throws(DeltaError) -> Result
+    ) async throws(DeltaError) -> Result {
+        do {
+            return try await Task { try await body() }.value
+        } catch let error as DeltaError {
+            throw error
+        } catch {
+            throw DeltaError(.internal, "a storage commit failed unexpectedly", cause: error)
+        }
+    }
+
+    /// One commit attempt; throws on S3 errors.
     private func commit(
         _ next: StoredEntity, over current: (metadata: EntityMetadata, etag: String)?, _ id: EntityID
-    ) async throws(DeltaError) -> Bool {
+    ) async throws(DeltaError) -> CommitOutcome {
         let version = next.metadata.version
         let blobKey = layout.blobKey(id, version: version)
         let sidecar: [UInt8]
@@ -121,15 +160,18 @@ public final class S3EntityStore: EntityStore {
         } catch where error.code == .preconditionFailed {
             // A blob of this version exists: another machine is committing it, or one crashed
             // before its commit point. Remove it only once it is clearly abandoned.
-            if let head = try await client.headObject(blobKey), let age = head.ageSeconds, age > orphanAgeSeconds {
+            guard let head = try await client.headObject(blobKey) else { return .lostRace }
+            let age = head.ageSeconds ?? 0
+            if age > orphanAgeSeconds {
                 try? await client.deleteObject(blobKey, condition: .etag(head.etag))
+                return .lostRace
             }
-            return false
+            return .unfinishedWrite(age: age)
         }
         if ContinuousClock.now - started > .seconds(orphanAgeSeconds / 2) {
             // Too slow: another writer may already treat our blob as abandoned.
             try? await client.deleteObject(blobKey, condition: .etag(blobETag))
-            return false
+            return .lostRace
         }
         do throws(DeltaError) {
             // THE COMMIT POINT.
@@ -137,13 +179,13 @@ public final class S3EntityStore: EntityStore {
                 layout.sidecarKey(id), sidecar, condition: current.map { .etag($0.etag) } ?? .absent)
         } catch where error.code == .preconditionFailed {
             try? await client.deleteObject(blobKey, condition: .etag(blobETag))
-            return false
+            return .lostRace
         }
         if let current, current.metadata.version != version {
             // Committed: a leftover old blob is never read, so failing here is not an error.
             try? await client.deleteObject(layout.blobKey(id, version: current.metadata.version))
         }
-        return true
+        return .committed
     }
 
     /// Conditional delete of the sidecar (the commit point), then the blob (see
@@ -157,14 +199,18 @@ public final class S3EntityStore: EntityStore {
                 let current = try await readSidecar(id)
                 try check(current?.metadata)
                 guard let current else { return false }
-                do throws(DeltaError) {
-                    try await client.deleteObject(layout.sidecarKey(id), condition: .etag(current.etag))
-                } catch where error.code == .preconditionFailed {
-                    await backoff(attempt)
-                    continue
+                let (client, layout) = (self.client, self.layout)
+                let deleted = try await Self.finishing { () async throws(DeltaError) -> Bool in
+                    do throws(DeltaError) {
+                        try await client.deleteObject(layout.sidecarKey(id), condition: .etag(current.etag))
+                    } catch where error.code == .preconditionFailed {
+                        return false
+                    }
+                    try? await client.deleteObject(layout.blobKey(id, version: current.metadata.version))
+                    return true
                 }
-                try? await client.deleteObject(layout.blobKey(id, version: current.metadata.version))
-                return true
+                if deleted { return true }
+                await backoff(attempt)
             }
             throw DeltaError(
                 .storageFailure, "\(id) was changed by other writers \(maxAttempts) times during this delete; try again")

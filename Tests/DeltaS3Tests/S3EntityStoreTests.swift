@@ -54,7 +54,8 @@ struct S3EntityStoreTests {
         let error = await #expect(throws: DeltaError.self) {
             try await patient.write(id) { c throws(DeltaError) in successor(id, c, Array("v2".utf8)) }
         }
-        #expect(error?.code == .storageFailure)
+        #expect(error?.code == .unavailable)
+        #expect(error?.message.contains("unfinished write") == true, "the error says why and when to retry")
         #expect(try await patient.read(id)?.ciphertext == Array("v1".utf8))
         // Once older than the orphan age (by the server's clock), the next writer removes it.
         try await Task.sleep(for: .milliseconds(2_200))
@@ -63,6 +64,39 @@ struct S3EntityStoreTests {
         #expect(written.version == 2)
         #expect(try await reclaiming.read(id)?.ciphertext == Array("v2".utf8))
         #expect(try await client.listAll(prefix: "").keys.sorted() == ["files/db.db/crashy.2.json.enc", "files/db.db/crashy.meta.json"])
+    }
+
+    @Test("a commit runs to its end even when its caller is cancelled")
+    func commitSurvivesCancellation() async throws {
+        let finished = Mutex(false)
+        let caller = Task {
+            try await S3EntityStore.finishing { () async throws(DeltaError) -> Bool in
+                try? await Task.sleep(for: .milliseconds(200))  // would end at once if cancelled
+                finished.withLock { $0 = !Task.isCancelled }
+                return true
+            }
+        }
+        caller.cancel()
+        _ = try await caller.value
+        #expect(finished.withLock { $0 }, "the body ran to its end, not cancelled")
+    }
+
+    @Test("writes whose callers are cancelled leave nothing that blocks the next write")
+    func cancelledWrites() async throws {
+        let client = try await MotoServer.freshClient()
+        let store = S3EntityStore(client: client, orphanAgeSeconds: 3600)
+        let id = testID("db", "cancelled")
+        for round in 0..<20 {
+            let writer = Task {
+                try await store.write(id) { c throws(DeltaError) in successor(id, c, Array("r\(round)".utf8)) }
+            }
+            try await Task.sleep(for: .milliseconds(round % 5))
+            writer.cancel()
+            _ = try? await writer.value
+            // With an hour's orphan age, a blob left half committed would block this write.
+            _ = try await store.write(id) { c throws(DeltaError) in successor(id, c, Array("after \(round)".utf8)) }
+        }
+        #expect(try await store.read(id)?.ciphertext == Array("after 19".utf8))
     }
 
     @Test("a missing bucket is a storage failure, not a lost race")
