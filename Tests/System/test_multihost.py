@@ -410,10 +410,8 @@ def orphan_blocked(error):
     """A write refused because a blob of the version it needs already exists: a
     writer stopped between its blob PUT and its sidecar PUT (docs/storage.md,
     "Crashes"), and the entity takes no write until that orphan is ORPHAN_SECONDS
-    old. The store words it as 8 lost races. In this load a key has one writer
-    (its thread) or only conditional writers (the shared log: a lost race there
-    is a 412 for the client, not another round), so it always means an orphan."""
-    return error["status"] == 500 and "was changed by other writers" in (error.get("body") or "")
+    old. The store answers 503 naming the unfinished write."""
+    return error["status"] == 503 and "unfinished write" in (error.get("body") or "")
 
 
 class Windows:
