@@ -51,7 +51,7 @@ public struct WorkerAgent: Sendable {
         self.firstKeyPair = firstKeyPair
     }
 
-    /// Runs until cancelled. Subscribe failures are retried with backoff (a
+    /// Runs until cancelled. Failed calls are retried every second (a
     /// wrong secret is logged as such, and retried, so fixing the Main Worker's
     /// configuration needs no worker restart).
     public func run() async throws {
@@ -104,11 +104,15 @@ public struct WorkerAgent: Sendable {
                 return
             } catch {
                 failures += 1
-                logger.warning("main worker unreachable or refused", metadata: [
-                    "main": "\(mainAddress)", "error": "\(Self.describe(error))", "attempt": "\(failures)",
-                ])
+                // Retried every second at most, so a restarted Main Worker gets its workers
+                // back within a second or two; logged on the first failure and every 30th.
+                if failures % 30 == 1 {
+                    logger.warning("main worker unreachable or refused; retrying every second", metadata: [
+                        "main": "\(mainAddress)", "error": "\(Self.describe(error))", "attempt": "\(failures)",
+                    ])
+                }
                 if let rpc = error as? RPCError, rpc.code == .unauthenticated { needsSubscribe = true }
-                try await Task.sleep(for: min(interval * max(1, failures), .seconds(5)))
+                try await Task.sleep(for: min(interval, .seconds(1)))
             }
         }
     }

@@ -64,7 +64,6 @@ import secrets
 import shutil
 import subprocess
 import sys
-import threading
 import time
 
 import pytest
@@ -145,24 +144,6 @@ def make_certificates(directory, addresses):
     return paths
 
 
-class HostProcess(Process):
-    """support.processes.Process with the working directory apart from the log directory."""
-
-    def __init__(self, name, argv, log_dir, cwd, env=None):
-        self.name = name
-        self.argv = argv
-        self.stdout_path = os.path.join(log_dir, f"{name}.stdout.log")
-        self.stderr_path = os.path.join(log_dir, f"{name}.stderr.log")
-        self.lines = []
-        self.condition = threading.Condition()
-        self.stdout_log = open(self.stdout_path, "ab")
-        self.stderr_log = open(self.stderr_path, "ab")
-        self.process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=self.stderr_log,
-                                        stdin=subprocess.DEVNULL, env=env, cwd=cwd)
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-
 def log_excerpt(process, tail=15):
     """A process's stderr lines that report errors (a crash's first lines), then its last lines."""
     try:
@@ -189,7 +170,7 @@ class Deployment:
         self.admin_key = "adm-" + secrets.token_hex(16)
         self.master_key = secrets.token_hex(32)
         self.worker_secret = "ws-" + secrets.token_hex(16)
-        self.processes = {}    # host -> running HostProcess
+        self.processes = {}    # host -> running Process
         self.retired = []      # killed processes
         self.starts = {}       # host -> number of starts
         self.env = server_environment()
@@ -233,8 +214,8 @@ class Deployment:
         argv = self.main_argv(host) if host in MAINS else self.proc_argv(host)
         count = self.starts.get(host, 0) + 1
         self.starts[host] = count
-        process = HostProcess(f"{host}-{count}", self.network.command(host, argv), self.logdir(),
-                              self.workdir(host), env=self.env)
+        process = Process(f"{host}-{count}", self.network.command(host, argv), self.logdir(),
+                          env=self.env, cwd=self.workdir(host))
         self.processes[host] = process
         return process
 

@@ -209,14 +209,18 @@ class Worker(threading.Thread):
         status, _, data, main, errored = self.send("put", key, "PUT", f"/entity/{self.plain_db}", {key: document},
                                                    n=document["n"])
         if status == 200:
-            state["acked"] = document
-            self.recorder.count("ack:put")
-            self.recorder.add("acked", {"t0": started, "t1": time.time(), "main": main, "op": "put", "key": key,
-                                        "n": document["n"], "document": document})
+            self.acknowledge(state, "put", key, document["n"], document, started, main)
         else:
             state["unacked"].append(document["n"])
             if status is not None and status < 500:
                 self.unexpected("put", key, main, status, data, "PUT of a valid document")
+
+    def acknowledge(self, state, op, key, n, document, started, main):
+        """Records an acknowledged write of `document` (numbered `n`) to `key`."""
+        state["acked"] = document
+        self.recorder.count(f"ack:{op}")
+        self.recorder.add("acked", {"t0": started, "t1": time.time(), "main": main, "op": op, "key": key,
+                                    "n": n, "document": document})
 
     def patch_plain(self, key):
         state = self.plain[key]
@@ -237,16 +241,13 @@ class Worker(threading.Thread):
                 self.unexpected("patch", key, main, status, data, "PATCH answered a document without the patch")
                 state["unacked"].append(patch["n"])
                 return
-            state["acked"] = stored
             version = self.version_of(headers)
             if version is not None:
                 if version <= state["version"]:
                     self.violation(key, main, f"PATCH stored version {version}, "
                                               f"not above {state['version']} seen before")
                 state["version"] = max(state["version"], version)
-            self.recorder.count("ack:patch")
-            self.recorder.add("acked", {"t0": started, "t1": time.time(), "main": main, "op": "patch", "key": key,
-                                        "n": patch["n"], "document": stored})
+            self.acknowledge(state, "patch", key, patch["n"], stored, started, main)
         else:
             state["unacked"].append(patch["n"])
             if status is not None and status < 500:

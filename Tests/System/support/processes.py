@@ -68,7 +68,7 @@ def request(port, method, path, body=None, token=None, timeout=5, headers=None, 
 class Process:
     """One child process whose stdout lines are watched for announcements."""
 
-    def __init__(self, name, argv, log_dir, env=None):
+    def __init__(self, name, argv, log_dir, env=None, cwd=None):
         self.name = name
         self.argv = argv
         self.stdout_path = os.path.join(log_dir, f"{name}.stdout.log")
@@ -77,10 +77,11 @@ class Process:
         self.condition = threading.Condition()
         self.stdout_log = open(self.stdout_path, "ab")
         self.stderr_log = open(self.stderr_path, "ab")
-        # Run in the process's own directory: a secret the server generates for want
-        # of one (./deltadb-admin-key, ...) lands there, never in the repository.
+        # Run in the process's own directory (its log directory unless `cwd` says
+        # otherwise): a secret the server generates for want of one
+        # (./deltadb-admin-key, ...) lands there, never in the repository.
         self.process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=self.stderr_log,
-                                        stdin=subprocess.DEVNULL, env=env, cwd=log_dir)
+                                        stdin=subprocess.DEVNULL, env=env, cwd=cwd or log_dir)
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
