@@ -163,9 +163,12 @@ def test_probes_services_and_policies_use_the_ports_the_flags_open(overlay):
     assert {"name": "http", "port": 8080, "targetPort": "http"} in service["spec"]["ports"]
     addresses = [a.rsplit(":", 1) for a in flag(proc["args"], "main-addr").split(",")]
     if workload["kind"] == "Deployment":
-        # One Main Worker: Processing Workers reach it through its Service, on its gRPC port.
-        assert len(addresses) == 1 and addresses[0][0] == service["metadata"]["name"]
-        grpc_service = service
+        # One Main Worker: Processing Workers reach it through its gRPC Service, which
+        # lists it before it is ready (it is ready only once a Processing Worker subscribed).
+        assert len(addresses) == 1 and addresses[0][0] == "deltadb-main-grpc"
+        grpc_service = by_kind(resources, "Service", "deltadb-main-grpc")
+        assert grpc_service["spec"]["publishNotReadyAddresses"] is True
+        assert grpc_service["spec"]["selector"] == pod_labels
     else:
         # Several: each Processing Worker subscribes to every Main Worker pod, by its
         # name in the StatefulSet's headless Service, published before the pods are
@@ -314,7 +317,7 @@ def test_the_binaries_run_with_the_manifests_arguments(overlay, secret_values, m
         hosts, shared = main_pod_hosts(resources), None
     else:
         # One Main Worker behind its Service; the pods share one volume.
-        hosts, shared = {"deltadb-main": "deltadb-main"}, str(tmp_path / "shared")
+        hosts, shared = {"deltadb-main": "deltadb-main-grpc"}, str(tmp_path / "shared")
     bin_dir = os.path.dirname(main_worker_bin)
     mains = {host: Pod(resources, "deltadb-main", str(tmp_path / pod), {8080: free_port(), 50051: free_port()},
                        shared, secret_values, extra_env)
