@@ -20,7 +20,13 @@ if [ "${1:-}" = "--stop" ]; then
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
   fi
-  rm -rf "$(cat "$(state_dir "$pid").dir" 2>/dev/null || echo /nonexistent)" "$(state_dir "$pid").dir"
+  state="$(state_dir "$pid").dir"
+  if [ -f "$state" ]; then
+    data="$(head -n 1 "$state")"
+    # weed puts its gRPC sockets in /tmp whatever TMPDIR says: remove this server's.
+    for port in $(tail -n +2 "$state"); do rm -f /tmp/seaweedfs-*-"$port".sock; done
+    rm -rf "$data" "$state"
+  fi
   exit 0
 fi
 
@@ -35,15 +41,22 @@ data="$(mktemp -d "${TMPDIR:-/tmp}/deltadb-seaweedfs-data.XXXXXX")"
 s3_port="$(free_port)"
 # Every test makes its own bucket, and SeaweedFS gives each bucket (a collection) 7 volumes of
 # its own: small volumes, and many of them, so a whole test run fits.
+# The S3 gateway's Iceberg and Lance listeners (fixed ports 8181 and 9101 by default)
+# are turned off and its unix sockets go to the data directory, so two of these run
+# side by side.
 args=(server -ip=127.0.0.1 -ip.bind=127.0.0.1 "-dir=$data" -master.telemetry=false -master.volumeSizeLimitMB=16
-      -volume.max=1000 -filer -s3 "-s3.port=$s3_port")
+      -volume.max=1000 -filer -s3 "-s3.port=$s3_port" -s3.port.iceberg=0 -s3.port.lance=0
+      "-s3.localSocket=$data/s3.sock" "-filer.localSocket=$data/filer.sock")
+ports=("$s3_port")
 for flag in master.port master.port.grpc volume.port volume.port.grpc filer.port filer.port.grpc s3.port.grpc; do
-  args+=("-$flag=$(free_port)")
+  port="$(free_port)"
+  ports+=("$port")
+  args+=("-$flag=$port")
 done
 log="${SEAWEEDFS_LOG:-/tmp/deltadb-seaweedfs.log}"
-"$weed" "${args[@]}" >"$log" 2>&1 &
+TMPDIR="$data" "$weed" "${args[@]}" >"$log" 2>&1 &
 pid=$!
-echo "$data" >"$(state_dir "$pid").dir"
+printf '%s\n' "$data" "${ports[@]}" >"$(state_dir "$pid").dir"
 endpoint="http://127.0.0.1:$s3_port"
 # Without an identity configuration the gateway accepts any signature, so plain HTTP works here.
 for _ in $(seq 1 300); do

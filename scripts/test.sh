@@ -25,7 +25,8 @@ console/build.sh --check
 stage "Swift tests (S3 cases against a local moto server)"
 # The S3 store runs the same conformance suite as the file and memory stores; it
 # needs an S3 API, so a moto server is started on 127.0.0.1 and stopped on exit.
-eval "$(scripts/start_moto.sh --env)"
+moto_env="$(scripts/start_moto.sh --env)"  # a failed start stops here (set -e)
+eval "$moto_env"
 trap 'scripts/start_moto.sh --stop "$MOTO_PID"' EXIT
 export DELTADB_S3_ENDPOINT
 MOTO_ENDPOINT="$DELTADB_S3_ENDPOINT"
@@ -48,10 +49,12 @@ stage "Swift S3 tests again, against SeaweedFS (a distributed store: master, vol
 # moto is a model of S3; SeaweedFS is what a deployment may really run on. Every
 # suite that talks to a bucket runs against both: the entity store's conformance
 # suite, the shared documents (keys, schemas, bindings), backups and the importer.
-eval "$(scripts/start_seaweedfs.sh --env)"  # sets DELTADB_S3_ENDPOINT: keep moto's for later stages
+seaweedfs_env="$(scripts/start_seaweedfs.sh --env)"  # a failed start stops here (set -e)
+eval "$seaweedfs_env"  # sets DELTADB_S3_ENDPOINT: keep moto's for later stages
 SEAWEEDFS_ENDPOINT="$DELTADB_S3_ENDPOINT"
 DELTADB_S3_ENDPOINT="$MOTO_ENDPOINT"
-trap 'scripts/start_moto.sh --stop "$MOTO_PID"; scripts/start_seaweedfs.sh --stop "$SEAWEEDFS_PID"' EXIT
+trap 'scripts/start_moto.sh --stop "$MOTO_PID"; scripts/start_seaweedfs.sh --stop "${SEAWEEDFS_PID:-}"' EXIT
+[ "$SEAWEEDFS_ENDPOINT" != "$MOTO_ENDPOINT" ] || { echo "SeaweedFS did not start its own endpoint" >&2; exit 1; }
 s3_suites='EntityStoreConformance|S3EntityStore|S3ConformanceSetup|S3StorageServer|S3Backup|S3OriginalSource|SharedDocuments|S3Documents'
 set +e
 DELTADB_S3_ENDPOINT="$SEAWEEDFS_ENDPOINT" swift test --skip-build --filter "$s3_suites" 2>&1 \

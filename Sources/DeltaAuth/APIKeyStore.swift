@@ -142,8 +142,9 @@ public final class APIKeyStore: Sendable {
     /// key imported from the original (`dk_<64 hex>`) is checked by
     /// `legacyRecord(forSecret:now:)` and upgraded on first use.
     public func verify(secret: String, now: Date = Date()) async throws(DeltaError) -> Principal? {
-        var found = try record(forSecret: secret, in: try current())
-        if found == nil, documents.staleness > .zero, Self.namedID(secret).map({ try? current().records[$0] == nil }) == true {
+        let snapshot = try current()
+        var found = try record(forSecret: secret, in: snapshot)
+        if found == nil, documents.staleness > .zero, let id = Self.namedID(secret), snapshot.records[id] == nil {
             // A key created on another machine since the last refresh.
             found = try record(forSecret: secret, in: try await refreshed())
         }

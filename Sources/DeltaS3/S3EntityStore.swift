@@ -32,15 +32,20 @@ public final class S3EntityStore: EntityStore {
     /// to be left by a crashed writer and may be removed. A writer whose own blob PUT
     /// started more than half of this ago abandons its commit and retries.
     public let orphanAgeSeconds: Double
+    /// How old (by the S3 server's clock, whole seconds) a blob no sidecar names may
+    /// be and still be taken for another machine's commit in progress, which a write
+    /// waits for; an older one is reported as an unfinished write at once.
+    public let liveWriteSeconds: Double
 
     let layout = S3ObjectLayout()
     private let locks = KeyedAsyncLock<EntityID>()
 
     /// Creates a store on `client`'s bucket. Performs no I/O.
-    public init(client: S3Client, maxAttempts: Int = 8, orphanAgeSeconds: Double = 60) {
+    public init(client: S3Client, maxAttempts: Int = 8, orphanAgeSeconds: Double = 60, liveWriteSeconds: Double = 5) {
         self.client = client
         self.maxAttempts = max(1, maxAttempts)
         self.orphanAgeSeconds = orphanAgeSeconds
+        self.liveWriteSeconds = liveWriteSeconds
     }
 
     /// The sidecar's metadata and ETag, or nil if it does not exist.
@@ -87,31 +92,45 @@ public final class S3EntityStore: EntityStore {
     ) async throws(DeltaError) -> EntityMetadata {
         try layout.checkFits(id)
         return try await locks.withLock(id) { () async throws(DeltaError) -> EntityMetadata in
-            var blocked: Double?
-            for attempt in 0..<maxAttempts {
+            var lostRaces = 0
+            var waits = 0
+            while true {
                 let current = try await readSidecar(id)
                 let next = try build(current?.metadata)
                 try EntityStoreRules.validateCommit(next, for: id, current: current?.metadata)
                 switch try await Self.finishing({ () async throws(DeltaError) -> CommitOutcome in
                     try await self.commit(next, over: current, id)
                 }) {
-                case .committed: return next.metadata
-                case .lostRace: blocked = nil
-                case .unfinishedWrite(let age): blocked = age
+                case .committed:
+                    return next.metadata
+                case .lostRace:
+                    lostRaces += 1
+                    guard lostRaces < maxAttempts else {
+                        throw DeltaError(
+                            .storageFailure,
+                            "\(id) was changed by other writers \(maxAttempts) times during this write; try again")
+                    }
+                    await backoff(lostRaces)
+                case .unfinishedWrite(let age):
+                    // Another machine is committing this version right now (its blob is
+                    // seconds old): wait for its commit, then build again on top of it.
+                    // An older blob is most likely an orphan: say so at once.
+                    waits += 1
+                    guard age < liveWriteSeconds, waits < Self.maxWaits else {
+                        throw DeltaError(
+                            .unavailable,
+                            "\(id) cannot be written for now: an unfinished write (most likely a process that stopped "
+                                + "in the middle of writing it, about \(Int(age)) s ago) holds its next version, which is "
+                                + "cleared once it is \(Int(orphanAgeSeconds)) s old; try again then. Nothing was changed")
+                    }
+                    try? await Task.sleep(for: .milliseconds(Int.random(in: 40...80)))
                 }
-                await backoff(attempt)
             }
-            if let blocked {
-                throw DeltaError(
-                    .unavailable,
-                    "\(id) cannot be written for now: an unfinished write (a process that stopped in the middle of "
-                        + "writing it, about \(Int(blocked)) s ago) holds its next version, which is cleared once it is "
-                        + "\(Int(orphanAgeSeconds)) s old; try again then. Nothing was changed")
-            }
-            throw DeltaError(
-                .storageFailure, "\(id) was changed by other writers \(maxAttempts) times during this write; try again")
         }
     }
+
+    /// Waits for another machine's commit before giving up (about 60 ms each).
+    static let maxWaits = 150
 
     /// How one commit attempt ended.
     enum CommitOutcome {

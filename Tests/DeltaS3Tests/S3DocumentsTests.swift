@@ -11,8 +11,8 @@ import Testing
 struct S3DocumentsTests {
     /// Two started stores on one fresh bucket, refreshing every `interval`.
     func machines(refresh interval: Duration = .seconds(60)) async throws -> (S3Documents, S3Documents)? {
-        guard MotoServer.endpoint != nil || MotoServer.onCI else { return nil }
-        let client = try await MotoServer.freshClient()
+        guard S3TestServer.endpoint != nil || S3TestServer.onCI else { return nil }
+        let client = try await S3TestServer.freshClient()
         let a = S3Documents(client: client, refreshInterval: interval)
         let b = S3Documents(client: S3Client(configuration: client.configuration), refreshInterval: interval)
         try await a.start()

@@ -7,13 +7,13 @@ import Testing
 
 /// What only the S3 store does (the shared behaviour is the conformance suite in
 /// DeltaStorageTests): its object layout and its cross-machine conflict handling.
-/// Runs against moto (`DELTADB_S3_ENDPOINT`); left out of a plain `swift test` without
+/// Runs against moto or SeaweedFS (`DELTADB_S3_ENDPOINT`); left out of a plain `swift test` without
 /// it, but always run (and failing with instructions if unset) when `CI` is set.
-@Suite("S3EntityStore against moto", .serialized, .enabled(if: MotoServer.endpoint != nil || MotoServer.onCI))
+@Suite("S3EntityStore against an S3 server (moto or SeaweedFS)", .serialized, .enabled(if: S3TestServer.endpoint != nil || S3TestServer.onCI))
 struct S3EntityStoreTests {
     @Test("the server enforces the conditional requests the store relies on")
     func conditionalRequests() async throws {
-        let client = try await MotoServer.freshClient()
+        let client = try await S3TestServer.freshClient()
         try await S3EntityStore(client: client).verifyConditionalRequests()
         let etag = try await client.putObject("x", [1], condition: .absent)
         await #expect(throws: DeltaError.self) { try await client.putObject("x", [2], condition: .absent) }
@@ -24,7 +24,7 @@ struct S3EntityStoreTests {
 
     @Test("objects sit at the file store's paths: files/<db>.db/<key>.meta.json and <key>.<v>.json.enc")
     func layout() async throws {
-        let client = try await MotoServer.freshClient()
+        let client = try await S3TestServer.freshClient()
         let store = S3EntityStore(client: client)
         let id = testID("Shop", "user:1")
         for _ in 0..<3 {
@@ -41,12 +41,12 @@ struct S3EntityStoreTests {
 
     @Test("a crash between blob and sidecar leaves the old version readable; the orphan is reclaimed once old")
     func orphanBlob() async throws {
-        let client = try await MotoServer.freshClient()
+        let client = try await S3TestServer.freshClient()
         let id = testID("db", "crashy")
         _ = try await S3EntityStore(client: client).write(id) { c throws(DeltaError) in successor(id, c, Array("v1".utf8)) }
         // A writer of version 2 died after its blob PUT, before its sidecar PUT.
         try await client.putObject("files/db.db/crashy.2.json.enc", Array("torn-v2-garbage".utf8), condition: .absent)
-        let patient = S3EntityStore(client: client, maxAttempts: 2, orphanAgeSeconds: 3600)
+        let patient = S3EntityStore(client: client, maxAttempts: 2, orphanAgeSeconds: 3600, liveWriteSeconds: 0)
         let read = try #require(try await patient.read(id))
         #expect(read.metadata.version == 1 && read.ciphertext == Array("v1".utf8))  // never the orphan
         #expect(try await patient.listEntities(database: "db", prefix: "", after: nil, limit: 10).entities.map(\.version) == [1])
@@ -66,6 +66,30 @@ struct S3EntityStoreTests {
         #expect(try await client.listAll(prefix: "").keys.sorted() == ["files/db.db/crashy.2.json.enc", "files/db.db/crashy.meta.json"])
     }
 
+    @Test("a write meeting another machine's commit in progress waits for it and builds on top of it")
+    func waitsForLiveCommit() async throws {
+        let client = try await S3TestServer.freshClient()
+        let store = S3EntityStore(client: client)
+        let id = testID("db", "busy")
+        let first = try await store.write(id) { c throws(DeltaError) in successor(id, c, Array("v1".utf8)) }
+        let sidecar = try #require(try await client.getObject("files/db.db/busy.meta.json"))
+        // Another machine has stored its blob of version 2 and is about to commit it.
+        let theirs = successor(id, first, Array("theirs".utf8))
+        try await client.putObject("files/db.db/busy.2.json.enc", theirs.ciphertext, condition: .absent)
+        let ours = Task {
+            try await store.write(id) { c throws(DeltaError) in successor(id, c, Array("ours".utf8)) }
+        }
+        // Longer than eight quick retries take: the write must wait, not give up.
+        try await Task.sleep(for: .milliseconds(1500))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try await client.putObject(
+            "files/db.db/busy.meta.json", Array(try encoder.encode(theirs.metadata)), condition: .etag(sidecar.etag))
+        let written = try await ours.value
+        #expect(written.version == 3, "ours came after theirs, not instead of it")
+        #expect(try await store.read(id)?.ciphertext == Array("ours".utf8))
+    }
+
     @Test("a commit runs to its end even when its caller is cancelled")
     func commitSurvivesCancellation() async throws {
         let finished = Mutex(false)
@@ -83,7 +107,7 @@ struct S3EntityStoreTests {
 
     @Test("writes whose callers are cancelled leave nothing that blocks the next write")
     func cancelledWrites() async throws {
-        let client = try await MotoServer.freshClient()
+        let client = try await S3TestServer.freshClient()
         let store = S3EntityStore(client: client, orphanAgeSeconds: 3600)
         let id = testID("db", "cancelled")
         for round in 0..<20 {
@@ -101,7 +125,7 @@ struct S3EntityStoreTests {
 
     @Test("a missing bucket is a storage failure, not a lost race")
     func missingBucket() async throws {
-        let endpoint = try #require(MotoServer.endpoint)
+        let endpoint = try #require(S3TestServer.endpoint)
         let client = S3Client(configuration: try S3Configuration(
             endpoint: endpoint, accessKey: "test", secretKey: "test", bucket: "deltadb-no-such-bucket"))
         let store = S3EntityStore(client: client)
@@ -116,7 +140,7 @@ struct S3EntityStoreTests {
 
     @Test("a commit by another machine between read and commit makes the write retry on top of it")
     func conflictRetries() async throws {
-        let client = try await MotoServer.freshClient()
+        let client = try await S3TestServer.freshClient()
         let machineA = S3EntityStore(client: client)
         let machineB = S3EntityStore(client: client)  // separate lock table: like another process
         let id = testID("db", "doc")
@@ -146,7 +170,7 @@ struct S3EntityStoreTests {
 
     @Test("concurrent increments from two machines lose no update")
     func noLostUpdates() async throws {
-        let client = try await MotoServer.freshClient()
+        let client = try await S3TestServer.freshClient()
         let machines = [S3EntityStore(client: client, maxAttempts: 50), S3EntityStore(client: client, maxAttempts: 50)]
         let id = testID("db", "counter")
         let perMachine = 10
@@ -169,7 +193,7 @@ struct S3EntityStoreTests {
 
     @Test("a delete loses to a write committed by another machine after its read")
     func conditionalDelete() async throws {
-        let client = try await MotoServer.freshClient()
+        let client = try await S3TestServer.freshClient()
         let machineA = S3EntityStore(client: client)
         let machineB = S3EntityStore(client: client)
         let id = testID("db", "guarded")

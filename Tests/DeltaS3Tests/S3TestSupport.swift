@@ -4,9 +4,10 @@ import Foundation
 import Testing
 @testable import DeltaS3
 
-/// The moto server the S3 tests use (`DELTADB_S3_ENDPOINT`, set by
-/// `scripts/start_moto.sh --env` and by `scripts/test.sh`).
-enum MotoServer {
+/// The S3 server the tests use (`DELTADB_S3_ENDPOINT`, set by
+/// `scripts/start_moto.sh --env` or `scripts/start_seaweedfs.sh --env`, and by
+/// `scripts/test.sh`, which runs the S3 suites against both).
+enum S3TestServer {
     static var endpoint: String? {
         ProcessInfo.processInfo.environment["DELTADB_S3_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 }
     }

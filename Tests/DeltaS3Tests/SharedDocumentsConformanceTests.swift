@@ -16,7 +16,7 @@ struct TwoMachines {
     let b: any SharedDocumentStore
 
     /// Two processes' stores on one backend of `kind`; nil for S3 without a server
-    /// (skipped, except on CI where `MotoServer.freshClient` fails the test).
+    /// (skipped, except on CI where `S3TestServer.freshClient` fails the test).
     static func make(_ kind: DocumentsKind) async throws -> TwoMachines? {
         switch kind {
         case .memory:
@@ -26,8 +26,8 @@ struct TwoMachines {
             let root = FileManager.default.temporaryDirectory.appendingPathComponent("docs-\(UUID().uuidString)").path
             return TwoMachines(a: try DirectoryDocuments(root: root), b: try DirectoryDocuments(root: root))
         case .s3:
-            guard MotoServer.endpoint != nil || MotoServer.onCI else { return nil }
-            let first = try await MotoServer.freshClient()
+            guard S3TestServer.endpoint != nil || S3TestServer.onCI else { return nil }
+            let first = try await S3TestServer.freshClient()
             let second = S3Client(configuration: first.configuration)
             return TwoMachines(a: S3Documents(client: first), b: S3Documents(client: second))
         }

