@@ -24,15 +24,14 @@ public struct OnlineBackups: Sendable {
     public let documents: any SharedDocumentStore
     public let keys: APIKeyStore
 
-    /// Backups of `catalog`'s store and documents as `configuration` sets them up.
-    ///
-    /// - Throws: `.storageFailure` if the key store cannot be opened.
-    public init(_ configuration: ServerConfiguration, catalog: EntityCatalog) throws(DeltaError) {
+    /// Backups of `catalog`'s store and documents, and of the server's API `keys`,
+    /// as `configuration` sets them up.
+    public init(_ configuration: ServerConfiguration, catalog: EntityCatalog, keys: APIKeyStore) {
         self.directory = configuration.backupDirectory
         self.bucket = configuration.backupBucket
         self.store = catalog.store
         self.documents = catalog.documents
-        self.keys = try EngineAssembly.makeKeyStore(configuration, documents: catalog.documents)
+        self.keys = keys
     }
 
     /// Takes the backup `name`; returns where it is and its manifest.

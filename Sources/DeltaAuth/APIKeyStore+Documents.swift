@@ -61,11 +61,4 @@ extension APIKeyStore {
     static func parse(_ text: String) -> Date? {
         try? Date(text, strategy: .iso8601)
     }
-
-    static func base64URL(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
 }

@@ -84,7 +84,7 @@ public final class APIKeyStore: Sendable {
             for database in databases { try NameRules.validate(database, as: .database) }
         }
         let id = try await unusedID()
-        let secret = "dk_\(id)_" + Self.base64URL(SecureRandom.bytes(count: 32))
+        let secret = "dk_\(id)_" + Base64URL.encode(SecureRandom.bytes(count: 32))
         let salt = SecureRandom.bytes(count: 16)
         let record = APIKeyRecord(
             id: id,

@@ -72,20 +72,20 @@ public final class SessionSigner: Sendable {
         let claims = Claims(
             sid: Hex.encode(SecureRandom.bytes(count: 16)), sub: principal.clientID, adm: principal.isAdmin,
             iat: Self.milliseconds(now), exp: Self.milliseconds(expiresAt), kid: activeKeyID)
-        let payload = Self.base64URL(Array((try? JSONEncoder().encode(claims)) ?? Data()))
+        let payload = Base64URL.encode(Array((try? JSONEncoder().encode(claims)) ?? Data()))
         let mac = HMACSHA256.authenticate(Array(payload.utf8), key: keys[activeKeyID] ?? [])
         var session = principal
         session.expiresAt = expiresAt
         session.credential = .session(id: claims.sid)
-        return Issued(token: "ds_" + payload + "." + Self.base64URL(mac), principal: session, expiresAt: expiresAt)
+        return Issued(token: "ds_" + payload + "." + Base64URL.encode(mac), principal: session, expiresAt: expiresAt)
     }
 
     /// The claims of a token that is genuine, unexpired and not ended; nil otherwise.
     public func claims(of token: String, now: Date = Date()) throws(DeltaError) -> Claims? {
         guard token.hasPrefix("ds_") else { return nil }
         let parts = token.dropFirst(3).split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let mac = Self.decodeBase64URL(parts[1]),
-              let payload = Self.decodeBase64URL(parts[0]),
+        guard parts.count == 2, let mac = Base64URL.decode(parts[1]),
+              let payload = Base64URL.decode(parts[0]),
               let claims = try? JSONDecoder().decode(Claims.self, from: Data(payload)),
               let key = keys[claims.kid],
               constantTimeEquals(HMACSHA256.authenticate(Array(parts[0].utf8), key: key), mac)
@@ -107,18 +107,5 @@ public final class SessionSigner: Sendable {
 
     static func milliseconds(_ date: Date) -> Int64 {
         Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-    }
-
-    static func base64URL(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func decodeBase64URL(_ text: Substring) -> [UInt8]? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.utf8.count % 4 != 0 { base64 += "=" }
-        return Data(base64Encoded: base64).map(Array.init)
     }
 }

@@ -161,6 +161,13 @@ public struct S3Client: Sendable {
         return all
     }
 
+    /// The pause after a conditional write lost to another writer, before reading
+    /// again: random (so two machines do not collide again), growing with `attempt`
+    /// up to about 0.3 s.
+    public static func pauseAfterLostRace(_ attempt: Int) async {
+        try? await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 << min(attempt, 6)))))
+    }
+
     /// Creates the bucket; succeeds if this account already owns it.
     public func createBucket() async throws(DeltaError) {
         let response = try await send("PUT", key: nil)

@@ -129,9 +129,8 @@ public final class S3Documents: SharedDocumentStore {
                 }
                 return
             } catch where error.code == .preconditionFailed {
-                // Another machine wrote it since `current`: wait a little (randomly, so two
-                // machines do not collide again), read again and re-apply.
-                try? await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 << min(attempt, 5)))))
+                // Another machine wrote it since `current`: read again and re-apply.
+                await S3Client.pauseAfterLostRace(attempt)
             }
         }
         throw DeltaError(

@@ -110,7 +110,7 @@ public final class S3EntityStore: EntityStore {
                             .storageFailure,
                             "\(id) was changed by other writers \(maxAttempts) times during this write; try again")
                     }
-                    await backoff(lostRaces)
+                    await S3Client.pauseAfterLostRace(lostRaces)
                 case .unfinishedWrite(let age):
                     // Another machine is committing this version right now (its blob is
                     // seconds old): wait for its commit, then build again on top of it.
@@ -229,7 +229,7 @@ public final class S3EntityStore: EntityStore {
                     return true
                 }
                 if deleted { return true }
-                await backoff(attempt)
+                await S3Client.pauseAfterLostRace(attempt)
             }
             throw DeltaError(
                 .storageFailure, "\(id) was changed by other writers \(maxAttempts) times during this delete; try again")
@@ -290,10 +290,5 @@ public final class S3EntityStore: EntityStore {
             try await client.deleteObject(key, condition: .etag("\"0\(etag.dropFirst())"))
             throw DeltaError(.storageFailure, "the S3 server ignores If-Match on DeleteObject; a delete could remove a newer version")
         } catch where error.code == .preconditionFailed {}
-    }
-
-    private func backoff(_ attempt: Int) async {
-        let millis = UInt64.random(in: 1...(5 << min(attempt, 6)))
-        try? await Task.sleep(nanoseconds: millis * 1_000_000)
     }
 }

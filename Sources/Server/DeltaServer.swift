@@ -104,10 +104,12 @@ public enum DeltaServer {
     ) throws -> Router<DeltaRequestContext> {
         let service = EngineAssembly.makeEntityService(
             configuration, catalog: catalog, keys: keys, verifiesCacheHits: role != .soleServer, logger: logger)
+        let authenticator = try EngineAssembly.makeAuthenticator(configuration, documents: catalog.documents)
         return try makeRouter(
-            configuration, catalog: catalog, entities: service, authenticator: try EngineAssembly.makeAuthenticator(configuration, documents: catalog.documents),
+            configuration, catalog: catalog, entities: service, authenticator: authenticator,
             workers: .embedded(workerID: configuration.writerID, keyring: keys), readiness: readiness,
-            backups: try OnlineBackups(configuration, catalog: catalog), coherenceDrops: { service.coherenceDrops }
+            backups: OnlineBackups(configuration, catalog: catalog, keys: authenticator.keys),
+            coherenceDrops: { service.coherenceDrops }
         )
     }
 

@@ -83,7 +83,7 @@ public enum MainWorkerServer {
             configuration, catalog: catalog, entities: RoutedEntityOperations(router: router, embedded: embeddedCaches),
             authenticator: authenticator, workers: .registry(registry), limiter: limiter,
             role: topology.embeddedWorkers > 0 ? .allInOne : .mainWorker, readiness: readiness,
-            backups: try OnlineBackups(configuration, catalog: catalog)
+            backups: OnlineBackups(configuration, catalog: catalog, keys: authenticator.keys)
         )
         try await EngineAssembly.closing(catalog, logger: logger) {
             try await withThrowingDiscardingTaskGroup { group in
